@@ -1,0 +1,235 @@
+package dev.typedproducer;
+
+import dev.typedproducer.internal.config.DurableProducerConfig;
+import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.schema.EventRules;
+import dev.typedproducer.internal.schema.RegistrySchemas;
+import dev.typedproducer.internal.schema.SchemaProperties;
+import dev.typedproducer.internal.schema.TopicNames;
+import dev.typedproducer.internal.serde.AvroWireSerializer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Configures a {@link TypedProducer}. Every check runs in {@link #build()}: the event class's
+ * schema, the Kafka settings, and the schema's id in the registry, so that a producer that builds
+ * can send.
+ *
+ * <pre>{@code
+ * TypedProducer<UserClick> clicks = TypedProducer.builder(UserClick.class)
+ *     .bootstrapServers("broker-1:9092,broker-2:9092")
+ *     .schemaRegistryUrl("https://registry.internal:8081")
+ *     .kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 20)
+ *     .kafkaSetting(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
+ *     .build();
+ * }</pre>
+ *
+ * <p>A builder is not thread-safe; the producers it builds are.
+ *
+ * @param <T> the event class
+ */
+public final class TypedProducerBuilder<T extends SpecificRecord> {
+  /** How long one schema registry request may take unless {@link #schemaRegistryTimeout} says. */
+  public static final Duration DEFAULT_REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Class<T> eventClass;
+  private final Map<String, Object> kafkaSettings = new LinkedHashMap<>();
+  private String bootstrapServers;
+  private String schemaRegistryUrl;
+  private String schemaRegistryBasicAuth;
+  private Duration schemaRegistryTimeout = DEFAULT_REGISTRY_TIMEOUT;
+  private String topic;
+  private boolean autoRegisterSchema;
+  private SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC_NAME;
+  private Serializer<? super T> valueSerializer;
+
+  TypedProducerBuilder(Class<T> eventClass) {
+    this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
+  }
+
+  /** The Kafka brokers to connect to first, e.g. {@code "broker-1:9092,broker-2:9092"}. */
+  public TypedProducerBuilder<T> bootstrapServers(String bootstrapServers) {
+    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    return this;
+  }
+
+  /**
+   * The schema registry's base URL, e.g. {@code "http://localhost:8081"}; several may be given,
+   * comma-separated, and are tried in order. For Apicurio Registry use its Confluent-compatible
+   * API, {@code "http://host:8080/apis/ccompat/v7"}. Not needed with {@link #valueSerializer}.
+   */
+  public TypedProducerBuilder<T> schemaRegistryUrl(String schemaRegistryUrl) {
+    this.schemaRegistryUrl = Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+    return this;
+  }
+
+  /** HTTP basic credentials for the schema registry (for Confluent Cloud: API key and secret). */
+  public TypedProducerBuilder<T> schemaRegistryBasicAuth(String username, String password) {
+    this.schemaRegistryBasicAuth = Objects.requireNonNull(username, "username") + ":"
+        + Objects.requireNonNull(password, "password");
+    return this;
+  }
+
+  /** How long one schema registry request may take; default 10 seconds. */
+  public TypedProducerBuilder<T> schemaRegistryTimeout(Duration timeout) {
+    this.schemaRegistryTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * The topic to write to, in place of the schema's {@code "kafka.topic"} property. Required when
+   * the schema names no topic.
+   */
+  public TypedProducerBuilder<T> topic(String topic) {
+    this.topic = Objects.requireNonNull(topic, "topic");
+    return this;
+  }
+
+  /**
+   * Whether {@link #build()} may register the event's schema when the registry does not have it
+   * yet. Default {@code false}: schemas reach the registry through the reviewed deploy step, after
+   * the compatibility check, and a producer that finds its schema missing fails at start-up
+   * instead of publishing an unreviewed schema. Turn it on for local development and tests.
+   */
+  public TypedProducerBuilder<T> autoRegisterSchema(boolean autoRegisterSchema) {
+    this.autoRegisterSchema = autoRegisterSchema;
+    return this;
+  }
+
+  /** How the registry subject is named; default {@link SubjectNameStrategy#TOPIC_NAME}. */
+  public TypedProducerBuilder<T> subjectNameStrategy(SubjectNameStrategy strategy) {
+    this.subjectNameStrategy = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /**
+   * A serializer to use in place of the built-in one, for example Confluent's
+   * {@code KafkaAvroSerializer}, configured by the caller. The registry settings of this builder
+   * are then not used. The producer owns it from here on and closes it when it closes.
+   */
+  public TypedProducerBuilder<T> valueSerializer(Serializer<? super T> serializer) {
+    this.valueSerializer = Objects.requireNonNull(serializer, "serializer");
+    return this;
+  }
+
+  /**
+   * One Kafka producer setting, e.g. {@code kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 20)}.
+   * Throughput, security and client settings pass through to Kafka. Settings that would weaken
+   * durability ({@code acks} other than {@code all}, {@code enable.idempotence=false},
+   * {@code retries=0}, more than 5 {@code max.in.flight.requests.per.connection}) make
+   * {@link #build()} throw.
+   */
+  public TypedProducerBuilder<T> kafkaSetting(String name, Object value) {
+    kafkaSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+    return this;
+  }
+
+  /** Several Kafka producer settings at once; see {@link #kafkaSetting}. */
+  public TypedProducerBuilder<T> kafkaSettings(Map<String, ?> settings) {
+    settings.forEach(this::kafkaSetting);
+    return this;
+  }
+
+  /**
+   * Checks everything and builds the producer. Resolves the schema's id in the registry (or
+   * registers it, if allowed), so an unreachable registry or unregistered schema fails here, not
+   * at the first send.
+   *
+   * @throws InvalidSchemaException if the event class breaks the key or topic rules
+   * @throws InvalidConfigException if a setting is missing, malformed or weakens durability
+   * @throws SchemaRegistryException if the registry cannot be reached or does not have the schema
+   */
+  public TypedProducer<T> build() {
+    Schema schema = schemaOf(eventClass);
+    List<Diagnostic> problems = EventRules.check(schema, "class " + eventClass.getName());
+    if (!problems.isEmpty()) {
+      throw new InvalidSchemaException(problems);
+    }
+    KeyField keyField = KeyField.of(schema);
+    String resolvedTopic = resolveTopic(schema);
+    Map<String, Object> config = DurableProducerConfig.of(bootstrapServers, kafkaSettings);
+
+    Serializer<? super T> serializer =
+        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
+    // Safe: a Serializer only consumes its type, so one for a supertype of T serializes T.
+    @SuppressWarnings("unchecked")
+    Serializer<T> values = (Serializer<T>) serializer;
+    KafkaProducer<byte[], T> producer;
+    try {
+      producer = new KafkaProducer<>(config, new ByteArraySerializer(), values);
+    } catch (KafkaException e) { // KafkaProducer has closed the serializer already
+      throw new InvalidConfigException(null, null, "Kafka refused the producer settings: "
+          + e.getMessage() + ". Fix the setting named there.", e);
+    }
+    return new TypedProducer<>(producer, resolvedTopic, keyField, eventClass.getName());
+  }
+
+  private static Schema schemaOf(Class<?> eventClass) {
+    try {
+      return SpecificData.getForClass(eventClass).getSchema(eventClass);
+    } catch (AvroRuntimeException e) {
+      throw new InvalidConfigException("eventClass", eventClass.getName(), eventClass.getName()
+          + " has no Avro schema: " + e.getMessage() + ". Pass a class generated from a schema"
+          + " in schemas/.", e);
+    }
+  }
+
+  private String resolveTopic(Schema schema) {
+    String resolved = topic != null ? topic : (String) schema.getObjectProp(SchemaProperties.TOPIC);
+    if (resolved == null) {
+      throw new InvalidConfigException("topic", null, "No topic for " + schema.getFullName()
+          + ": its schema has no \"kafka.topic\" property and the builder names none. Add"
+          + " \"kafka.topic\": \"<topic>\" to the schema, or call topic(\"<topic>\").");
+    }
+    String problem = TopicNames.problem(resolved);
+    if (problem != null) {
+      throw new InvalidConfigException("topic", resolved, "\"" + resolved + "\" is not a legal"
+          + " Kafka topic name: " + problem + ". Name a legal topic.");
+    }
+    return resolved;
+  }
+
+  private AvroWireSerializer<T> registrySerializer(Schema schema, String topicName) {
+    if (schemaRegistryUrl == null) {
+      throw new InvalidConfigException("schemaRegistryUrl", null, "No schema registry given."
+          + " Call schemaRegistryUrl(\"http://localhost:8081\") on the builder, or pass your own"
+          + " serializer with valueSerializer(...).");
+    }
+    SchemaRegistryClient registry;
+    try {
+      registry = SchemaRegistryClient.create(
+          schemaRegistryUrl, schemaRegistryTimeout, schemaRegistryBasicAuth);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException("schemaRegistryUrl", schemaRegistryUrl, "schemaRegistryUrl "
+          + e.getMessage() + ". Give the registry's base URL, e.g. http://localhost:8081 (for"
+          + " Apicurio Registry, http://host:8080/apis/ccompat/v7).", e);
+    }
+    String subject = subjectNameStrategy.subject(topicName, schema.getFullName());
+    String text = RegistrySchemas.text(schema);
+    int schemaId = autoRegisterSchema
+        ? registry.register(subject, text)
+        : registry.lookup(subject, text).orElseThrow(() -> notRegistered(registry, subject, schema));
+    return new AvroWireSerializer<>(schemaId, schema, SpecificData.getForClass(eventClass));
+  }
+
+  private static SchemaRegistryException notRegistered(
+      SchemaRegistryClient registry, String subject, Schema schema) {
+    return new SchemaRegistryException("The schema of " + schema.getFullName()
+        + " is not registered under subject " + subject + " at " + registry.url() + ". Register"
+        + " it with the deploy step (typed-producer register --registry-url " + registry.url()
+        + "), or let build() register it with autoRegisterSchema(true) (for development).",
+        registry.url(), subject, 404, 40403, false, null);
+  }
+}

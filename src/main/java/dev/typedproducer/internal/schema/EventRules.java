@@ -1,0 +1,44 @@
+package dev.typedproducer.internal.schema;
+
+import dev.typedproducer.Diagnostic;
+import dev.typedproducer.internal.key.KeyRules;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+
+/**
+ * The rules every event schema must follow so that TypedProducer can send it: a record, with a key
+ * field ({@link KeyRules}) and, if it names a default topic, a legal one.
+ */
+public final class EventRules {
+  public static final String NOT_A_RECORD = "NotARecord";
+  public static final String TOPIC_PROPERTY_INVALID = "TopicPropertyInvalid";
+
+  private EventRules() {}
+
+  /**
+   * Checks {@code schema}, whose origin {@code source} the diagnostics name (a file such as
+   * {@code schemas/user_clicks.avsc}, or {@code class com.acme.UserClick}).
+   */
+  public static List<Diagnostic> check(Schema schema, String source) {
+    if (schema.getType() != Schema.Type.RECORD) {
+      return List.of(new Diagnostic(NOT_A_RECORD, source, schema.getFullName(), null,
+          "the top-level schema is a " + schema.getType().getName() + ", not a record",
+          "make the file's top-level type a record: {\"type\": \"record\", \"name\": ..., "
+              + "\"fields\": [...]}"));
+    }
+    List<Diagnostic> out = new ArrayList<>(KeyRules.check(schema, source));
+    Object topic = schema.getObjectProp(SchemaProperties.TOPIC);
+    if (topic != null) {
+      String problem = topic instanceof String name ? TopicNames.problem(name) : "it is not a string";
+      if (problem != null) {
+        out.add(new Diagnostic(TOPIC_PROPERTY_INVALID, source, schema.getFullName(), null,
+            "record " + schema.getFullName() + " has \"kafka.topic\": " + topic
+                + ", which is not a legal Kafka topic name: " + problem,
+            "set \"kafka.topic\" to a topic name such as \"user_clicks\", or remove it and name"
+                + " the topic in the producer's builder"));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.typedproducer.internal.schema;
+
+/** The schema properties that typed-producer reads. */
+public final class SchemaProperties {
+  /** Field property marking the field whose value is the Kafka record key: {@code "kafka.key": true}. */
+  public static final String KEY = "kafka.key";
+
+  /** Record property naming the default topic: {@code "kafka.topic": "user_clicks"}. */
+  public static final String TOPIC = "kafka.topic";
+
+  /** Property that the Avro compiler adds for Java's string type; not part of the schema's meaning. */
+  public static final String JAVA_STRING = "avro.java.string";
+
+  private SchemaProperties() {}
+}

@@ -1,0 +1,73 @@
+package dev.typedproducer.internal.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes events in Confluent's wire format under one schema id, resolved before the first event.
+ * Unlike Confluent's serializer it does no registry lookup per record: the id is fixed for the
+ * life of the producer, since the event class, and so its schema, cannot change.
+ *
+ * <p>Thread-safe: each thread reuses its own buffer and encoder.
+ */
+public final class AvroWireSerializer<T extends SpecificRecord> implements Serializer<T> {
+  /** A buffer that grew past this is dropped after use rather than kept by its thread. */
+  private static final int MAX_RETAINED_BUFFER = 1 << 20;
+
+  private final byte[] header;
+  private final DatumWriter<T> writer;
+  private final String recordName;
+  private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+
+  public AvroWireSerializer(int schemaId, Schema schema, SpecificData data) {
+    this.header = WireFormat.header(schemaId);
+    this.writer = new SpecificDatumWriter<>(schema, data);
+    this.recordName = schema.getFullName();
+  }
+
+  @Override
+  public byte[] serialize(String topic, T event) {
+    if (event == null) {
+      return null;
+    }
+    Buffer buffer = buffers.get();
+    try {
+      buffer.reset();
+      buffer.write(header, 0, header.length);
+      buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
+      writer.write(event, buffer.encoder);
+      return buffer.toByteArray();
+    } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
+      // Avro reports bad values (a null in a non-null field, a decimal of the wrong scale) with
+      // these; name the event and topic, and keep Avro's explanation of the field.
+      throw new SerializationException("Cannot serialize " + recordName + " for topic " + topic
+          + ": " + e.getMessage() + ". Fix the event's value; nothing was sent.", e);
+    } finally {
+      if (buffer.capacity() > MAX_RETAINED_BUFFER) {
+        buffers.remove();
+      }
+    }
+  }
+
+  private static final class Buffer extends ByteArrayOutputStream {
+    BinaryEncoder encoder;
+
+    Buffer() {
+      super(256);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
+  }
+}
