@@ -1,0 +1,157 @@
+package dev.typedproducer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.typedproducer.events.UserClick;
+import dev.typedproducer.internal.schema.RegistrySchemas;
+import dev.typedproducer.testevents.IntKeyEvent;
+import dev.typedproducer.testevents.NoKeyEvent;
+import dev.typedproducer.testevents.NullableKeyEvent;
+import dev.typedproducer.testing.FakeRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What build() checks before it hands anything to Kafka. */
+class TypedProducerBuilderTest {
+  private final FakeRegistry registry = FakeRegistry.start();
+
+  @AfterEach
+  void stop() {
+    registry.close();
+  }
+
+  @Test
+  void rejectsAClassWithoutKeyFieldNamingTheClass() {
+    assertThatThrownBy(() -> TypedProducer.builder(NoKeyEvent.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build())
+        .isInstanceOfSatisfying(InvalidSchemaException.class, e -> assertThat(e.diagnostics())
+            .singleElement().extracting(Diagnostic::id).isEqualTo("KeyFieldMissing"))
+        .hasMessageStartingWith("[KeyFieldMissing] class dev.typedproducer.testevents.NoKeyEvent:"
+            + " record dev.typedproducer.testevents.NoKeyEvent has no field marked \"kafka.key\": true");
+    assertThat(registry.requests()).isEmpty();
+  }
+
+  @Test
+  void rejectsANullableKeyField() {
+    assertThatThrownBy(() -> TypedProducer.builder(NullableKeyEvent.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build())
+        .isInstanceOf(InvalidSchemaException.class)
+        .hasMessageContaining("[KeyFieldNullable]").hasMessageContaining("field id");
+  }
+
+  @Test
+  void requiresATopicWhenTheSchemaNamesNone() {
+    assertThatThrownBy(() -> TypedProducer.builder(IntKeyEvent.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build())
+        .isInstanceOfSatisfying(InvalidConfigException.class,
+            e -> assertThat(e.setting()).isEqualTo("topic"))
+        .hasMessageContaining("call topic(\"<topic>\")");
+  }
+
+  @Test
+  void rejectsAnIllegalTopicOverride() {
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class).topic("user clicks")
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("\"user clicks\" is not a legal Kafka topic name");
+  }
+
+  @Test
+  void refusesWeakerDurabilityBeforeContactingTheRegistry() {
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
+        .kafkaSetting("acks", "1").build())
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+          assertThat(e.setting()).isEqualTo("acks");
+          assertThat(e.value()).isEqualTo("1");
+        });
+    assertThat(registry.requests()).isEmpty();
+  }
+
+  @Test
+  void requiresARegistryUnlessASerializerIsGiven() {
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").build())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("schemaRegistryUrl(\"http://localhost:8081\")");
+
+    Serializer<Object> any = (topic, value) -> new byte[0];
+    try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").valueSerializer(any).build()) {
+      assertThat(producer.topic()).isEqualTo("user_clicks");
+    }
+  }
+
+  @Test
+  void failsStartUpWhenTheSchemaIsNotRegistered() {
+    registry.answer("POST", "/subjects/user_clicks-value", 404,
+        "{\"error_code\":40401,\"message\":\"Subject 'user_clicks-value' not found.\"}");
+
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build())
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.subject()).isEqualTo("user_clicks-value");
+          assertThat(e.isRetriable()).isFalse();
+        })
+        .hasMessageContaining("not registered under subject user_clicks-value at " + registry.url())
+        .hasMessageContaining("autoRegisterSchema(true)");
+  }
+
+  @Test
+  void looksUpTheSchemaFileTextUnderTheTopicSubject() {
+    registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
+
+    try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build()) {
+      assertThat(producer.topic()).isEqualTo("user_clicks");
+    }
+    assertThat(registry.requests()).singleElement().satisfies(request -> assertThat(request.body())
+        .contains(RegistrySchemas.text(UserClick.getClassSchema()).replace("\"", "\\\"")));
+  }
+
+  @Test
+  void registersOnlyWhenAllowed() {
+    registry.answer("POST", "/subjects/dev.typedproducer.events.UserClick/versions", 200, "{\"id\":3}");
+
+    try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
+        .subjectNameStrategy(SubjectNameStrategy.RECORD_NAME).autoRegisterSchema(true).build()) {
+      assertThat(producer.topic()).isEqualTo("user_clicks");
+      assertThat(registry.requests()).extracting(FakeRegistry.Request::path)
+          .containsExactly("/subjects/dev.typedproducer.events.UserClick/versions");
+    }
+  }
+
+  @Test
+  void failsStartUpNamingAnUnreachableRegistry() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort;
+
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(url)
+        .schemaRegistryTimeout(Duration.ofSeconds(2)).build())
+        .isInstanceOfSatisfying(SchemaRegistryException.class,
+            e -> assertThat(e.isRetriable()).isTrue())
+        .hasMessageContaining("Cannot reach the schema registry at " + url);
+  }
+
+  @Test
+  void wrapsKafkasRefusalOfAMalformedSetting() {
+    registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
+
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
+        .kafkaSetting("linger.ms", "soon").build())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("Kafka refused the producer settings")
+        .hasMessageContaining("linger.ms");
+  }
+}
