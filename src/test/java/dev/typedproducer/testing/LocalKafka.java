@@ -1,5 +1,8 @@
 package dev.typedproducer.testing;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -39,12 +42,23 @@ public final class LocalKafka implements AutoCloseable {
           .setConfigProp("transaction.state.log.min.isr", "1")
           .setConfigProp("group.initial.rebalance.delay.ms", "0")
           .build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new LocalKafka(cluster);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the in-process Kafka broker: " + e, e);
+    }
+  }
+
+  /** Formats the data directory without the lines Kafka's formatter prints to standard out. */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      cluster.format();
+    } finally {
+      System.setOut(out);
     }
   }
 
