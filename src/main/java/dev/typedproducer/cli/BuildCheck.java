@@ -39,28 +39,28 @@ final class BuildCheck {
     }
     if (!problems.isEmpty()) {
       problems.forEach(out::println);
-      out.println(problems.size() + " problem(s) in " + Paths.display(schemasDir)
+      out.println(problems.size() + " problem(s) in " + Paths.folder(schemasDir)
           + ". Fix them and build again.");
       return Main.EXIT_FAILED;
     }
 
     GeneratedSources.Drift drift = GeneratedSources.compare(fresh, generated);
-    String where = Paths.display(generated);
+    String where = Paths.folder(generated);
     if (drift.isEmpty()) {
-      out.println(result.schemas().size() + " schema(s) in " + Paths.display(schemasDir)
+      out.println(result.schemas().size() + " schema(s) in " + Paths.folder(schemasDir)
           + " follow the rules; " + where + " is up to date.");
       return Main.EXIT_OK;
     }
     if (verify(mode)) {
       out.println("[" + GENERATED_SOURCES_STALE + "] " + where + " does not match what "
-          + Paths.display(schemasDir) + " generates:");
+          + Paths.folder(schemasDir) + " generates:");
       drift.lines().forEach(out::println);
       out.println("    Fix: run " + UPDATE_COMMAND + " and commit " + where + ". Generated"
           + " classes are never edited by hand: change the schema instead.");
       return Main.EXIT_FAILED;
     }
     GeneratedSources.update(fresh, generated, drift);
-    out.println("Updated " + where + " from " + Paths.display(schemasDir) + ":");
+    out.println("Updated " + where + " from " + Paths.folder(schemasDir) + ":");
     drift.lines().forEach(out::println);
     out.println("Commit " + where + " with the schema change.");
     return Main.EXIT_OK;

@@ -12,4 +12,10 @@ final class Paths {
     String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : path.toString();
     return shown.replace('\\', '/');
   }
+
+  /** A folder as the CLI shows it: with a trailing slash, e.g. {@code schemas/}. */
+  static String folder(Path path) {
+    String shown = display(path);
+    return shown.endsWith("/") ? shown : shown + "/";
+  }
 }
