@@ -80,6 +80,15 @@ public final class ProjectCopy {
     }
   }
 
+  private static boolean isBuildOutput(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().equals("target") || part.toString().equals("node_modules")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     if (!Files.isDirectory(from)) {
       Files.createDirectories(to.getParent());
@@ -89,7 +98,7 @@ public final class ProjectCopy {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
         Path relative = from.relativize(path);
-        if (relative.toString().contains("target")) {
+        if (isBuildOutput(relative)) {
           continue; // build output, such as the registry's 130 MB jar
         }
         Path dest = to.resolve(relative.toString());
