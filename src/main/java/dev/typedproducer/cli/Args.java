@@ -16,7 +16,7 @@ final class Args {
    *
    * @throws UsageException for an option without its value
    */
-  static Args parse(List<String> args, Set<String> flags) {
+  private static Args parse(List<String> args, Set<String> flags) {
     Args parsed = new Args();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -59,9 +59,29 @@ final class Args {
     return positional;
   }
 
-  /** Options not in {@code known}: typos the command should refuse. */
-  List<String> unknown(Set<String> known) {
-    return options.keySet().stream().filter(k -> !known.contains(k)).map(k -> "--" + k).toList();
+  /** A comma-separated option as a list; empty when absent. */
+  List<String> list(String name) {
+    String value = options.get(name);
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  /**
+   * Parses {@code args} for a command that knows {@code options} and {@code flags}.
+   *
+   * @throws UsageException for an unknown option (a typo) or a missing value
+   */
+  static Args parse(List<String> args, Set<String> options, Set<String> flags) {
+    Args parsed = parse(args, flags);
+    List<String> unknown = parsed.options.keySet().stream()
+        .filter(k -> !options.contains(k) && !flags.contains(k)).map(k -> "--" + k).toList();
+    if (!unknown.isEmpty()) {
+      throw new UsageException("unknown option(s) " + String.join(", ", unknown));
+    }
+    return parsed;
   }
 
   /** A mistake on the command line: exit code 2 and the usage. */

@@ -2,13 +2,9 @@ package dev.typedproducer.cli;
 
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.internal.codegen.GeneratedSources;
-import dev.typedproducer.internal.schema.EventRules;
-import dev.typedproducer.internal.schema.SchemaFile;
-import dev.typedproducer.internal.schema.SchemaFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +27,17 @@ final class BuildCheck {
     this.env = env;
   }
 
+  static int run(List<String> rest, PrintStream out) throws IOException {
+    Args args = Args.parse(rest, java.util.Set.of("schemas", "generated", "fresh", "mode"),
+        java.util.Set.of());
+    return new BuildCheck(out, System.getenv()).run(Path.of(args.required("schemas")),
+        Path.of(args.required("generated")), Path.of(args.required("fresh")),
+        args.get("mode", null));
+  }
+
   int run(Path schemasDir, Path generated, Path fresh, String mode) throws IOException {
-    SchemaFiles.Result result = SchemaFiles.read(schemasDir, Paths::display);
-    List<Diagnostic> problems = new ArrayList<>(result.problems());
-    for (SchemaFile file : result.schemas()) {
-      problems.addAll(EventRules.check(file.schema(), file.source()));
-    }
+    ValidateCommand.Validation validation = ValidateCommand.validate(schemasDir);
+    List<Diagnostic> problems = validation.problems();
     if (!problems.isEmpty()) {
       problems.forEach(out::println);
       out.println(problems.size() + " problem(s) in " + Paths.folder(schemasDir)
@@ -47,7 +48,7 @@ final class BuildCheck {
     GeneratedSources.Drift drift = GeneratedSources.compare(fresh, generated);
     String where = Paths.folder(generated);
     if (drift.isEmpty()) {
-      out.println(result.schemas().size() + " schema(s) in " + Paths.folder(schemasDir)
+      out.println(validation.schemas() + " schema(s) in " + Paths.folder(schemasDir)
           + " follow the rules; " + where + " is up to date.");
       return Main.EXIT_OK;
     }

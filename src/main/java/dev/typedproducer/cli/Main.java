@@ -1,18 +1,18 @@
 package dev.typedproducer.cli;
 
+import dev.typedproducer.compat.CheckCannotRunException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The typed-producer command line: checks on the schemas in {@code schemas/}.
+ * The typed-producer command line: checks on the schemas in {@code schemas/}, and their
+ * registration. Run it through Maven (see the README) or with the SDK's runtime classpath:
  *
  * <pre>
- * java -cp typed-producer.jar:... dev.typedproducer.cli.Main build-check --schemas schemas ...
+ * java -cp ... dev.typedproducer.cli.Main compat --schemas schemas --against origin/main
  * </pre>
  *
  * Exit codes: 0 all passed, 1 a schema failed a check, 2 the check itself could not run.
@@ -22,13 +22,30 @@ public final class Main {
   static final int EXIT_FAILED = 1;
   static final int EXIT_ERROR = 2;
 
-  private static final String USAGE = String.join("\n",
+  static final String USAGE = String.join("\n",
       "usage: typed-producer <command> [options]",
       "",
       "commands:",
+      "  validate --schemas DIR",
+      "      check every schema offline: parses with default values checked, key and topic",
+      "      rules, portable names, safe docs, well-formed kafka.compatibility/kafka.compat.allow",
+      "  compat --schemas DIR (--against GIT_REF | --registry-url URL) [options]",
+      "      check every schema against its earlier versions, in git history or in a registry",
+      "      --level LEVEL              level of schemas that declare none (default BACKWARD;",
+      "                                 in registry mode the subject's level comes first)",
+      "      --subject-strategy S       topic-name (default), record-name, topic-record-name",
+      "      --allow-deleted F1,F2      schema files that may be gone from the baseline",
+      "      --report-json FILE         also write the report as JSON",
+      "      --report-junit FILE        also write the report as JUnit XML",
+      "      --if-no-baseline skip      pass, saying so, when there is no git baseline",
+      "      --registry-basic-auth U:P  HTTP basic credentials for the registry",
+      "  register --schemas DIR --registry-url URL [--dry-run] [--subject-strategy S]",
+      "      register every schema under its subject (idempotent); sets the subject's level",
+      "      from the schema's kafka.compatibility first",
       "  build-check --schemas DIR --generated DIR --fresh DIR [--mode update|verify]",
-      "      check every schema against the SDK's rules and keep the committed generated",
-      "      classes equal to the compiler's fresh output (run by the Maven build)");
+      "      what the Maven build runs: validate, and keep generated-sources/ current",
+      "",
+      "exit codes: 0 passed, 1 a schema failed, 2 the check could not run");
 
   private Main() {}
 
@@ -46,32 +63,22 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     try {
       return switch (command) {
-        case "build-check" -> buildCheck(rest, out);
+        case "validate" -> ValidateCommand.run(rest, out);
+        case "compat" -> CompatCommand.run(rest, out);
+        case "register" -> RegisterCommand.run(rest, out);
+        case "build-check" -> BuildCheck.run(rest, out);
         default -> throw new Args.UsageException("unknown command \"" + command + "\"");
       };
     } catch (Args.UsageException e) {
       err.println("typed-producer: " + e.getMessage());
       err.println(USAGE);
       return EXIT_ERROR;
+    } catch (CheckCannotRunException e) {
+      err.println("typed-producer " + command + " could not run: " + e.getMessage());
+      return EXIT_ERROR;
     } catch (IOException | UncheckedIOException e) {
       err.println("typed-producer " + command + " could not run: " + e);
       return EXIT_ERROR;
-    }
-  }
-
-  private static int buildCheck(List<String> rest, PrintStream out) throws IOException {
-    Set<String> known = Set.of("schemas", "generated", "fresh", "mode");
-    Args args = Args.parse(rest, Set.of());
-    refuseUnknown(args, known);
-    return new BuildCheck(out, System.getenv()).run(Path.of(args.required("schemas")),
-        Path.of(args.required("generated")), Path.of(args.required("fresh")),
-        args.get("mode", null));
-  }
-
-  private static void refuseUnknown(Args args, Set<String> known) {
-    List<String> unknown = args.unknown(known);
-    if (!unknown.isEmpty()) {
-      throw new Args.UsageException("unknown option(s) " + String.join(", ", unknown));
     }
   }
 }

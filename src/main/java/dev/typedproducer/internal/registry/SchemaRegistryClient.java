@@ -133,7 +133,7 @@ public final class SchemaRegistryClient {
    */
   public Optional<String> subjectCompatibility(String subject) {
     Response response = send(subject, "GET", "config/" + path(subject), null);
-    if (response.status == 404) {
+    if (response.status == 404 && response.errorCode != 0) {
       return Optional.empty();
     }
     return Optional.of(response.orThrow(subject, "read the compatibility level")
@@ -155,14 +155,20 @@ public final class SchemaRegistryClient {
 
   /**
    * Asks the registry whether {@code schema} may be registered under {@code subject}, at the
-   * subject's level, against the version {@code against} ({@code "latest"} or a number).
+   * subject's level, against the version {@code against} ({@code "latest"} or a number), or
+   * against every version when {@code against} is null (Confluent then applies the subject's
+   * level; Apicurio always checks every version).
    */
   public CompatibilityVerdict testCompatibility(String subject, String against, String schema) {
     Response response = send(subject, "POST", "compatibility/subjects/" + path(subject)
-        + "/versions/" + against + "?verbose=true", schemaBody(schema));
+        + "/versions" + (against == null ? "" : "/" + against) + "?verbose=true",
+        schemaBody(schema));
     JsonNode node = response.orThrow(subject, "test compatibility");
     List<String> messages = new ArrayList<>();
     node.path("messages").forEach(m -> messages.add(m.asText()));
+    if (node.hasNonNull("reason") && !node.path("reason").asText().isBlank()) {
+      messages.add(node.path("reason").asText()); // Apicurio's form
+    }
     return new CompatibilityVerdict(node.path("is_compatible").asBoolean(), messages);
   }
 

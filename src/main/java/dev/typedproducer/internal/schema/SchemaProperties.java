@@ -8,6 +8,18 @@ public final class SchemaProperties {
   /** Record property naming the default topic: {@code "kafka.topic": "user_clicks"}. */
   public static final String TOPIC = "kafka.topic";
 
+  /**
+   * Record property setting the compatibility level a change of this schema is checked at:
+   * {@code "kafka.compatibility": "FULL_TRANSITIVE"}.
+   */
+  public static final String COMPATIBILITY = "kafka.compatibility";
+
+  /**
+   * Field or record property accepting named compatibility findings for an intentional
+   * migration: {@code "kafka.compat.allow": ["DecimalScaleChanged"]}.
+   */
+  public static final String COMPAT_ALLOW = "kafka.compat.allow";
+
   /** Property that the Avro compiler adds for Java's string type; not part of the schema's meaning. */
   public static final String JAVA_STRING = "avro.java.string";
 

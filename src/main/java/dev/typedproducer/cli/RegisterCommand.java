@@ -1,0 +1,138 @@
+package dev.typedproducer.cli;
+
+import dev.typedproducer.SchemaRegistryException;
+import dev.typedproducer.SubjectNameStrategy;
+import dev.typedproducer.compat.CheckCannotRunException;
+import dev.typedproducer.compat.CompatibilityLevel;
+import dev.typedproducer.compat.SchemaValidator;
+import dev.typedproducer.internal.registry.CompatibilityVerdict;
+import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.schema.RegistrySchemas;
+import dev.typedproducer.internal.schema.SchemaFile;
+import dev.typedproducer.internal.schema.SchemaFiles;
+import dev.typedproducer.internal.schema.SchemaProperties;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code register}: the deploy step. Registers every schema in a folder under its subject, after
+ * setting the subject's level from the schema's {@code "kafka.compatibility"}. Idempotent: a
+ * schema the subject already has is left as it is.
+ */
+final class RegisterCommand {
+  private RegisterCommand() {}
+
+  static int run(List<String> rest, PrintStream out) throws IOException, CheckCannotRunException {
+    Args args = Args.parse(rest,
+        Set.of("schemas", "registry-url", "registry-basic-auth", "subject-strategy"),
+        Set.of("dry-run"));
+    Path schemas = Path.of(args.get("schemas", "schemas"));
+    boolean dryRun = args.flag("dry-run");
+    SubjectNameStrategy strategy = CompatCommand.strategy(args.get("subject-strategy", "topic-name"));
+    SchemaRegistryClient registry;
+    try {
+      registry = SchemaRegistryClient.create(args.required("registry-url"), Duration.ofSeconds(30),
+          args.get("registry-basic-auth", null));
+    } catch (IllegalArgumentException e) {
+      throw new Args.UsageException("--registry-url " + e.getMessage());
+    }
+
+    ValidateCommand.Validation validation = ValidateCommand.validate(schemas);
+    if (!validation.problems().isEmpty()) {
+      validation.problems().forEach(out::println);
+      out.println("Nothing registered: fix the schemas first.");
+      return Main.EXIT_FAILED;
+    }
+    out.println((dryRun ? "Dry run: nothing is changed at " : "Registering at ") + registry.url());
+    int refused = 0;
+    try {
+      for (SchemaFile file : SchemaFiles.read(schemas, Paths::display).schemas()) {
+        if (!register(file, strategy, registry, dryRun, out)) {
+          refused++;
+        }
+      }
+    } catch (SchemaRegistryException e) {
+      if (e.isRetriable()) {
+        throw new CheckCannotRunException(e.getMessage(), e);
+      }
+      throw e;
+    }
+    out.println(refused == 0 ? "Done." : refused + " schema(s) refused by the registry.");
+    return refused == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
+  }
+
+  private static boolean register(SchemaFile file, SubjectNameStrategy strategy,
+      SchemaRegistryClient registry, boolean dryRun, PrintStream out) {
+    Object topic = file.schema().getObjectProp(SchemaProperties.TOPIC);
+    if (topic == null && strategy != SubjectNameStrategy.RECORD_NAME) {
+      out.println("refused    " + file.source() + ": no \"kafka.topic\", so no subject under "
+          + strategy + "; add the topic or pass --subject-strategy record-name");
+      return false;
+    }
+    String subject = strategy.subject(String.valueOf(topic), file.schema().getFullName());
+    String text = RegistrySchemas.text(file.schema());
+    String where = file.source() + "  subject " + subject;
+
+    // The subject's level is set first, so that the registry checks this version at the level
+    // the schema declares. Apicurio sets levels only on existing subjects: for a new subject the
+    // level follows the first version, which no level constrains anyway.
+    CompatibilityLevel declared = SchemaValidator.declaredLevel(file.schema());
+    boolean isNew = registry.versions(subject).isEmpty();
+    if (!isNew) {
+      setLevel(declared, subject, where, registry, dryRun, out);
+    }
+    Optional<Integer> existing = registry.lookup(subject, text);
+    if (existing.isPresent()) {
+      out.println("unchanged  " + where + "  id " + existing.get() + " (already registered)");
+      return true;
+    }
+    if (dryRun) {
+      if (isNew) {
+        setLevel(declared, subject, where, registry, true, out);
+      }
+      boolean hasVersions = !isNew;
+      CompatibilityVerdict verdict = hasVersions
+          ? registry.testCompatibility(subject, "latest", text)
+          : new CompatibilityVerdict(true, List.of());
+      out.println("would add  " + where + (hasVersions ? "  (the registry says "
+          + (verdict.compatible() ? "compatible" : "incompatible: "
+          + String.join("; ", verdict.messages())) + ")" : "  (new subject)"));
+      return verdict.compatible();
+    }
+    try {
+      int id = registry.register(subject, text);
+      out.println("registered " + where + "  id " + id);
+      if (isNew) {
+        setLevel(declared, subject, where, registry, false, out);
+      }
+      return true;
+    } catch (SchemaRegistryException e) {
+      if (e.isRetriable()) {
+        throw e;
+      }
+      out.println("refused    " + where + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static void setLevel(CompatibilityLevel declared, String subject, String where,
+      SchemaRegistryClient registry, boolean dryRun, PrintStream out) {
+    if (declared == null) {
+      return;
+    }
+    Optional<String> current = registry.subjectCompatibility(subject);
+    if (current.isPresent() && current.get().equalsIgnoreCase(declared.name())) {
+      return;
+    }
+    if (!dryRun) {
+      registry.setSubjectCompatibility(subject, declared.name());
+    }
+    out.println((dryRun ? "would set  " : "level      ") + where + "  compatibility "
+        + current.orElse("(none)") + " -> " + declared + " (from \"kafka.compatibility\")");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.typedproducer.cli;
+
+import dev.typedproducer.Diagnostic;
+import dev.typedproducer.compat.SchemaValidator;
+import dev.typedproducer.internal.schema.SchemaFile;
+import dev.typedproducer.internal.schema.SchemaFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code validate}: every offline rule, on every schema in a folder. */
+final class ValidateCommand {
+  private ValidateCommand() {}
+
+  static int run(List<String> rest, PrintStream out) throws IOException {
+    Args args = Args.parse(rest, Set.of("schemas"), Set.of());
+    Path schemas = Path.of(args.get("schemas", "schemas"));
+    List<Diagnostic> problems = validate(schemas).problems();
+    problems.forEach(out::println);
+    out.println(problems.isEmpty()
+        ? "Every schema in " + Paths.folder(schemas) + " is valid."
+        : problems.size() + " problem(s) in " + Paths.folder(schemas) + ".");
+    return problems.isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
+  }
+
+  /** How many schemas a folder holds, and every problem in them, unreadable files included. */
+  record Validation(int schemas, List<Diagnostic> problems) {}
+
+  static Validation validate(Path schemas) throws IOException {
+    SchemaFiles.Result result = SchemaFiles.read(schemas, Paths::display);
+    List<Diagnostic> problems = new ArrayList<>(result.problems());
+    for (SchemaFile file : result.schemas()) {
+      problems.addAll(SchemaValidator.validate(file.schema(), file.source()));
+    }
+    return new Validation(result.schemas().size() + result.problems().size(), problems);
+  }
+}
