@@ -73,7 +73,7 @@ final class NameRules {
           || namespace.equals("javax") || namespace.startsWith("javax.")) {
         out.add(new Diagnostic(NAME_CLASHES_WITH_JAVA, source, top.getFullName(), null,
             what + " is in namespace " + namespace + ", which the JDK owns; its generated class"
-                + " cannot be compiled",
+                + " cannot be compiled or loaded there",
             "use your organisation's namespace, e.g. com.acme.events"));
       }
     }

@@ -144,7 +144,9 @@ final class SemanticRules {
       return;
     }
     if (was.getType() != now.getType()) {
+      // A promotion may change the logical type too, e.g. int time-millis to long time-micros.
       promotion(path, field, was, now, allowed);
+      logical(path, field, was.getLogicalType(), now.getLogicalType(), allowed);
       return;
     }
     logical(path, field, was.getLogicalType(), now.getLogicalType(), allowed);
