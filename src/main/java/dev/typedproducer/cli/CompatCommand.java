@@ -36,7 +36,7 @@ final class CompatCommand {
     if (registryUrl != null) {
       try {
         registry = SchemaRegistryClient.create(registryUrl, Duration.ofSeconds(30),
-            args.get("registry-basic-auth", null));
+            args.get("registry-basic-auth", System.getenv(Main.BASIC_AUTH_ENV)));
       } catch (IllegalArgumentException e) {
         throw new Args.UsageException("--registry-url " + e.getMessage());
       }

@@ -21,6 +21,8 @@ public final class Main {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
   static final int EXIT_ERROR = 2;
+  /** Where registry credentials ({@code user:password}) may come from, out of the command line. */
+  static final String BASIC_AUTH_ENV = "SCHEMA_REGISTRY_BASIC_AUTH";
 
   static final String USAGE = String.join("\n",
       "usage: typed-producer <command> [options]",
@@ -38,7 +40,8 @@ public final class Main {
       "      --report-json FILE         also write the report as JSON",
       "      --report-junit FILE        also write the report as JUnit XML",
       "      --if-no-baseline skip      pass, saying so, when there is no git baseline",
-      "      --registry-basic-auth U:P  HTTP basic credentials for the registry",
+      "      --registry-basic-auth U:P  HTTP basic credentials for the registry (or set",
+      "                                 SCHEMA_REGISTRY_BASIC_AUTH)",
       "  register --schemas DIR --registry-url URL [--dry-run] [--subject-strategy S]",
       "      register every schema under its subject (idempotent); sets the subject's level",
       "      from the schema's kafka.compatibility first",

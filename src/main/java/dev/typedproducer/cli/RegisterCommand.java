@@ -37,7 +37,7 @@ final class RegisterCommand {
     SchemaRegistryClient registry;
     try {
       registry = SchemaRegistryClient.create(args.required("registry-url"), Duration.ofSeconds(30),
-          args.get("registry-basic-auth", null));
+          args.get("registry-basic-auth", System.getenv(Main.BASIC_AUTH_ENV)));
     } catch (IllegalArgumentException e) {
       throw new Args.UsageException("--registry-url " + e.getMessage());
     }

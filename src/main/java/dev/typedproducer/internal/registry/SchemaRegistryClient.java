@@ -76,7 +76,7 @@ public final class SchemaRegistryClient {
     if (parsed.isEmpty()) {
       throw new IllegalArgumentException("no URL given");
     }
-    String authorization = basicAuth == null ? null : "Basic "
+    String authorization = basicAuth == null || basicAuth.isBlank() ? null : "Basic "
         + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8));
     return new SchemaRegistryClient(List.copyOf(parsed), urls.trim(), timeout, authorization);
   }
