@@ -228,8 +228,9 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       SchemaRegistryClient registry, String subject, Schema schema) {
     return new SchemaRegistryException("The schema of " + schema.getFullName()
         + " is not registered under subject " + subject + " at " + registry.url() + ". Register"
-        + " it with the deploy step (typed-producer register --registry-url " + registry.url()
-        + "), or let build() register it with autoRegisterSchema(true) (for development).",
+        + " it with the deploy step (in typed-producer: ./mvnw -q process-classes exec:exec@cli"
+        + " -Dcli.args=\"register --registry-url " + registry.url() + "\"), or let build()"
+        + " register it with autoRegisterSchema(true) (for development).",
         registry.url(), subject, 404, 40403, false, null);
   }
 }
