@@ -9,14 +9,17 @@ import dev.typedproducer.testevents.IntKeyEvent;
 import dev.typedproducer.testevents.NoKeyEvent;
 import dev.typedproducer.testevents.NullableKeyEvent;
 import dev.typedproducer.testing.FakeRegistry;
+import dev.typedproducer.testing.ProducerLeakCheck;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What build() checks before it hands anything to Kafka. */
+@ExtendWith(ProducerLeakCheck.class)
 class TypedProducerBuilderTest {
   private final FakeRegistry registry = FakeRegistry.start();
 

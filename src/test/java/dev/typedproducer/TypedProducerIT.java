@@ -22,11 +22,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -173,6 +177,76 @@ class TypedProducerIT {
     assertThat(new BigDecimal(new BigInteger(unscaled), 6)).isEqualTo(new BigDecimal("0.004250"));
     assertThat(value.get("requested_at")).isEqualTo(1_763_800_001_234L);
     assertThat(decoded.writerSchema().getField("cost_usd").schema().getObjectProp("scale")).isEqualTo(6);
+  }
+
+  @Test
+  void keepsPerKeyOrderWhenThreadsShareOneProducer(LocalKafka kafka, LocalSchemaRegistry registry)
+      throws Exception {
+    kafka.createTopic("shared_clicks", 4);
+    int threads = 4;
+    int perThread = 500;
+    try (TypedProducer<UserClick> clicks = TypedProducer.builder(UserClick.class)
+        .bootstrapServers(kafka.bootstrapServers()).schemaRegistryUrl(registry.url())
+        .topic("shared_clicks").autoRegisterSchema(true).build()) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String user = "user_" + t;
+        done.add(pool.submit(() -> {
+          List<CompletableFuture<SendResult>> sent = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            // Each thread owns one key and numbers its events, so order per key is checkable.
+            sent.add(clicks.send(UserClick.newBuilder().setUserId(user).setAction(Action.VIEW)
+                .setPage("/" + i).setOccurredAt(Instant.ofEpochMilli(i)).build()));
+          }
+          CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> records =
+        TopicReader.readAll(kafka.bootstrapServers(), "shared_clicks", threads * perThread, WAIT);
+    assertThat(records).hasSize(threads * perThread);
+    IndependentDecoder decoder = new IndependentDecoder(registry.url());
+    Map<String, Long> lastSequence = new HashMap<>();
+    records.sort(Comparator.<ConsumerRecord<byte[], byte[]>>comparingInt(
+        ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      GenericRecord value = decoder.decode(record.value()).value();
+      String user = value.get("user_id").toString();
+      long sequence = (Long) value.get("occurred_at");
+      assertThat(sequence).as("order of %s", user).isEqualTo(lastSequence.getOrDefault(user, -1L) + 1);
+      lastSequence.put(user, sequence);
+    }
+    assertThat(lastSequence).hasSize(threads).allSatisfy((user, last) ->
+        assertThat(last).isEqualTo(perThread - 1));
+  }
+
+  @Test
+  void closeDeliversWhatIsStillBuffered(LocalKafka kafka, LocalSchemaRegistry registry)
+      throws Exception {
+    kafka.createTopic("lingering_clicks", 1);
+    List<CompletableFuture<SendResult>> sent = new ArrayList<>();
+    TypedProducer<UserClick> clicks = TypedProducer.builder(UserClick.class)
+        .bootstrapServers(kafka.bootstrapServers()).schemaRegistryUrl(registry.url())
+        .topic("lingering_clicks").autoRegisterSchema(true)
+        .kafkaSetting("linger.ms", 60_000).kafkaSetting("batch.size", 1 << 20).build();
+    for (int i = 0; i < 200; i++) {
+      sent.add(clicks.send(UserClick.newBuilder().setUserId("u" + i).setAction(Action.CLICK)
+          .setPage("/").setOccurredAt(Instant.EPOCH).build()));
+    }
+    assertThat(sent).noneMatch(CompletableFuture::isDone); // held back by linger.ms
+
+    clicks.close();
+
+    assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    assertThat(TopicReader.readAll(kafka.bootstrapServers(), "lingering_clicks", 200, WAIT))
+        .hasSize(200);
   }
 
   @Test
