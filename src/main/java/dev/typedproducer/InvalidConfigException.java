@@ -4,6 +4,12 @@ package dev.typedproducer;
  * A {@link TypedProducerBuilder} setting is missing, malformed, or asks for a weaker guarantee than
  * typed-producer gives (for example {@code acks=1}). Thrown by {@link TypedProducerBuilder#build()}.
  * Fatal: change the configuration.
+ *
+ * <pre>{@code
+ * TypedProducer.builder(UserClick.class).kafkaSetting("acks", "1").build();
+ * // InvalidConfigException: acks=1 is not allowed: TypedProducer always uses acks=all, ...
+ * //   e.setting() == "acks", e.value() == "1"
+ * }</pre>
  */
 public final class InvalidConfigException extends TypedProducerException {
   private static final long serialVersionUID = 1L;

@@ -8,6 +8,12 @@ import java.util.stream.Collectors;
  * field as the Kafka key. Fatal: fix the schema in {@code schemas/} and rebuild.
  *
  * <p>Each problem is a {@link Diagnostic} with a stable id; the message lists them all.
+ *
+ * <pre>{@code
+ * catch (InvalidSchemaException e) {
+ *   e.diagnostics().forEach(d -> log.error("{} in {}: {}", d.id(), d.source(), d.problem()));
+ * }
+ * }</pre>
  */
 public final class InvalidSchemaException extends TypedProducerException {
   private static final long serialVersionUID = 1L;

@@ -7,6 +7,13 @@ package dev.typedproducer;
  * <p>{@link #isRetriable()} is true when trying again later may succeed (the registry was
  * unreachable, timed out or answered 5xx), false when the request itself must change (unknown
  * subject, schema not registered, incompatible schema, bad credentials).
+ *
+ * <pre>{@code
+ * catch (SchemaRegistryException e) {
+ *   log.error("registry {} subject {}: HTTP {} error_code {}", e.url(), e.subject(),
+ *       e.httpStatus(), e.errorCode());
+ * }
+ * }</pre>
  */
 public final class SchemaRegistryException extends TypedProducerException {
   private static final long serialVersionUID = 1L;

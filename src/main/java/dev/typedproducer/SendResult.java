@@ -6,6 +6,11 @@ import java.time.Instant;
  * Where an event landed: what {@link TypedProducer#send} completes with once the broker has
  * acknowledged the record on every in-sync replica.
  *
+ * <pre>{@code
+ * clicks.send(click).thenAccept(r ->
+ *     log.debug("user {} -> {}-{}@{}", r.key(), r.topic(), r.partition(), r.offset()));
+ * }</pre>
+ *
  * @param topic the topic written to
  * @param partition the partition the key chose
  * @param offset the record's offset in that partition

@@ -16,6 +16,16 @@ package dev.typedproducer;
  *       null). Fatal for that event: nothing was sent.
  * </ul>
  *
+ * <pre>{@code
+ * try {
+ *   producer = TypedProducer.builder(UserClick.class).bootstrapServers(brokers)
+ *       .schemaRegistryUrl(registry).build();
+ * } catch (SchemaRegistryException e) {
+ *   if (!e.isRetriable()) throw e; // a schema that was never registered: fix the deploy
+ *   // the registry is down: retry start-up later
+ * }
+ * }</pre>
+ *
  * <p>Failures of the Kafka producer itself (for example a delivery timeout) are Kafka's own
  * exceptions, delivered through the future that {@link TypedProducer#send} returns.
  */
