@@ -10,8 +10,6 @@ import dev.typedproducer.testevents.NoKeyEvent;
 import dev.typedproducer.testevents.NullableKeyEvent;
 import dev.typedproducer.testing.FakeRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
@@ -131,12 +129,8 @@ class TypedProducerBuilderTest {
   }
 
   @Test
-  void failsStartUpNamingAnUnreachableRegistry() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + closedPort;
+  void failsStartUpNamingAnUnreachableRegistry() {
+    String url = FakeRegistry.unreachableUrl();
 
     assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
         .bootstrapServers("localhost:9092").schemaRegistryUrl(url)

@@ -1,11 +1,9 @@
 package dev.typedproducer.compat;
 
 import dev.typedproducer.Diagnostic;
+import dev.typedproducer.internal.schema.NamedTypes;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
@@ -21,31 +19,16 @@ final class DocRules {
 
   static List<Diagnostic> check(Schema top, String source) {
     List<Diagnostic> out = new ArrayList<>();
-    visit(top, top, source, out, Collections.newSetFromMap(new IdentityHashMap<>()));
-    return out;
-  }
-
-  private static void visit(Schema top, Schema schema, String source, List<Diagnostic> out,
-      Set<Schema> seen) {
-    switch (schema.getType()) {
-      case RECORD, ENUM, FIXED -> {
-        if (!seen.add(schema)) {
-          return;
-        }
-        doc(top, schema.getDoc(), "doc of " + schema.getFullName(), null, source, out);
-        if (schema.getType() == Schema.Type.RECORD) {
-          for (Schema.Field field : schema.getFields()) {
-            doc(top, field.doc(), "doc of field " + field.name() + " of " + schema.getFullName(),
-                field.name(), source, out);
-            visit(top, field.schema(), source, out, seen);
-          }
+    NamedTypes.forEach(top, named -> {
+      doc(top, named.getDoc(), "doc of " + named.getFullName(), null, source, out);
+      if (named.getType() == Schema.Type.RECORD) {
+        for (Schema.Field field : named.getFields()) {
+          doc(top, field.doc(), "doc of field " + field.name() + " of " + named.getFullName(),
+              field.name(), source, out);
         }
       }
-      case UNION -> schema.getTypes().forEach(t -> visit(top, t, source, out, seen));
-      case ARRAY -> visit(top, schema.getElementType(), source, out, seen);
-      case MAP -> visit(top, schema.getValueType(), source, out, seen);
-      default -> { }
-    }
+    });
+    return out;
   }
 
   private static void doc(Schema top, String doc, String what, String field, String source,

@@ -1,9 +1,8 @@
 package dev.typedproducer.compat;
 
 import dev.typedproducer.Diagnostic;
+import dev.typedproducer.internal.schema.NamedTypes;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,36 +28,21 @@ final class NameRules {
 
   static List<Diagnostic> check(Schema top, String source) {
     List<Diagnostic> out = new ArrayList<>();
-    visit(top, top, source, out, Collections.newSetFromMap(new IdentityHashMap<>()));
-    return out;
-  }
-
-  private static void visit(Schema top, Schema schema, String source, List<Diagnostic> out,
-      Set<Schema> seen) {
-    switch (schema.getType()) {
-      case RECORD, ENUM, FIXED -> {
-        if (!seen.add(schema)) {
-          return;
+    NamedTypes.forEach(top, named -> {
+      checkNamed(top, named, source, out);
+      if (named.getType() == Schema.Type.RECORD) {
+        for (Schema.Field field : named.getFields()) {
+          portable(top, field.name(), "field " + field.name() + " of " + named.getFullName(),
+              field.name(), source, out);
         }
-        checkNamed(top, schema, source, out);
-        if (schema.getType() == Schema.Type.RECORD) {
-          for (Schema.Field field : schema.getFields()) {
-            portable(top, field.name(), "field " + field.name() + " of " + schema.getFullName(),
-                field.name(), source, out);
-            visit(top, field.schema(), source, out, seen);
-          }
-        } else if (schema.getType() == Schema.Type.ENUM) {
-          for (String symbol : schema.getEnumSymbols()) {
-            portable(top, symbol, "enum symbol " + symbol + " of " + schema.getFullName(), null,
-                source, out);
-          }
+      } else if (named.getType() == Schema.Type.ENUM) {
+        for (String symbol : named.getEnumSymbols()) {
+          portable(top, symbol, "enum symbol " + symbol + " of " + named.getFullName(), null,
+              source, out);
         }
       }
-      case UNION -> schema.getTypes().forEach(t -> visit(top, t, source, out, seen));
-      case ARRAY -> visit(top, schema.getElementType(), source, out, seen);
-      case MAP -> visit(top, schema.getValueType(), source, out, seen);
-      default -> { }
-    }
+    });
+    return out;
   }
 
   private static void checkNamed(Schema top, Schema named, String source, List<Diagnostic> out) {

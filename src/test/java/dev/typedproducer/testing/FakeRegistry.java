@@ -59,6 +59,15 @@ public final class FakeRegistry implements AutoCloseable {
     return this;
   }
 
+  /** The URL of a local port nothing listens on: a registry that is down. */
+  public static String unreachableUrl() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

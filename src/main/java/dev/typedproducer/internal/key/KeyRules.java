@@ -1,12 +1,10 @@
 package dev.typedproducer.internal.key;
 
 import dev.typedproducer.Diagnostic;
+import dev.typedproducer.internal.schema.NamedTypes;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 
@@ -48,7 +46,7 @@ public final class KeyRules {
             "write \"kafka.key\": true (no quotes) on the key field, or remove the property"));
       }
     }
-    nestedMarks(record, record, source, out);
+    nestedMarks(record, source, out);
 
     if (marked.isEmpty() && !malformed) {
       out.add(new Diagnostic(KEY_FIELD_MISSING, source, name, null,
@@ -87,37 +85,21 @@ public final class KeyRules {
   }
 
   /** A {@code kafka.key} mark on a field of a nested record is never read: report it. */
-  private static void nestedMarks(Schema top, Schema record, String source, List<Diagnostic> out) {
-    Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    seen.add(top);
-    for (Schema.Field field : record.getFields()) {
-      visit(top, field.schema(), source, out, seen);
-    }
-  }
-
-  private static void visit(
-      Schema top, Schema schema, String source, List<Diagnostic> out, Set<Schema> seen) {
-    switch (schema.getType()) {
-      case RECORD -> {
-        if (!seen.add(schema)) {
-          return;
-        }
-        for (Schema.Field field : schema.getFields()) {
-          if (field.getObjectProp(SchemaProperties.KEY) != null) {
-            out.add(new Diagnostic(KEY_FIELD_NESTED, source, top.getFullName(), field.name(),
-                "field " + field.name() + " of nested record " + schema.getFullName()
-                    + " is marked \"kafka.key\", but only top-level fields of "
-                    + top.getFullName() + " can be the key",
-                "move the mark to a top-level field of " + top.getFullName()));
-          }
-          visit(top, field.schema(), source, out, seen);
+  private static void nestedMarks(Schema top, String source, List<Diagnostic> out) {
+    NamedTypes.forEach(top, named -> {
+      if (named == top || named.getType() != Schema.Type.RECORD) {
+        return;
+      }
+      for (Schema.Field field : named.getFields()) {
+        if (field.getObjectProp(SchemaProperties.KEY) != null) {
+          out.add(new Diagnostic(KEY_FIELD_NESTED, source, top.getFullName(), field.name(),
+              "field " + field.name() + " of nested record " + named.getFullName()
+                  + " is marked \"kafka.key\", but only top-level fields of "
+                  + top.getFullName() + " can be the key",
+              "move the mark to a top-level field of " + top.getFullName()));
         }
       }
-      case UNION -> schema.getTypes().forEach(t -> visit(top, t, source, out, seen));
-      case ARRAY -> visit(top, schema.getElementType(), source, out, seen);
-      case MAP -> visit(top, schema.getValueType(), source, out, seen);
-      default -> { }
-    }
+    });
   }
 
   static String describe(Schema type) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.typedproducer.SchemaRegistryException;
 import dev.typedproducer.testing.FakeRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,12 +101,8 @@ class SchemaRegistryClientTest {
   }
 
   @Test
-  void namesTheUrlWhenTheRegistryIsUnreachable() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + closedPort;
+  void namesTheUrlWhenTheRegistryIsUnreachable() {
+    String url = FakeRegistry.unreachableUrl();
 
     assertThatThrownBy(() -> SchemaRegistryClient.create(url, Duration.ofSeconds(2), null)
         .lookup("s", SCHEMA))
@@ -122,14 +116,11 @@ class SchemaRegistryClientTest {
   }
 
   @Test
-  void triesTheNextUrlWhenOneIsUnreachable() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+  void triesTheNextUrlWhenOneIsUnreachable() {
+    String down = FakeRegistry.unreachableUrl();
     registry.answer("GET", "/schemas/ids/5", 200, "{\"schema\":\"\\\"string\\\"\"}");
 
-    assertThat(SchemaRegistryClient.create("http://127.0.0.1:" + closedPort + "," + registry.url(),
+    assertThat(SchemaRegistryClient.create(down + "," + registry.url(),
         Duration.ofSeconds(2), null).schemaById(5)).isEqualTo("\"string\"");
   }
 
