@@ -188,6 +188,12 @@ final class CompatCorpus {
         of("timestamp UTC to local", ALL, List.of("TimestampZoneChanged"),
             evt(field("at", logical("long", "timestamp-millis"))),
             evt(field("at", logical("long", "local-timestamp-millis")))),
+        // int time-millis to long time-micros is an int-to-long promotion to Avro.
+        of("time millis to micros", BACKWARD_ONLY, List.of("TimeUnitChanged"),
+            evt(field("t", logical("int", "time-millis"))),
+            evt(field("t", logical("long", "time-micros")))),
+        of("date changed to time of day", ALL, List.of("LogicalTypeChanged"),
+            evt(field("d", logical("int", "date"))), evt(field("d", logical("int", "time-millis")))),
         of("logical type added to long", ALL, List.of("LogicalTypeAdded"),
             evt(field("at", "\"long\"")), evt(field("at", logical("long", "timestamp-millis")))),
         of("uuid removed from string", ALL, List.of("LogicalTypeRemoved"),
@@ -201,6 +207,10 @@ final class CompatCorpus {
                 "{\"name\": \"user\", \"type\": \"string\", \"kafka.key\": true}")
                 .replace("\"kafka.key\": true}, {\"name\": \"user\"", "\"kafka.key\": false},"
                     + " {\"name\": \"user\"")),
+        of("key type changed from string to uuid", ALL, List.of("KeyTypeChanged", "LogicalTypeAdded"),
+            evt(), CompatCorpus.record("Evt", "corpus", "\"kafka.topic\": \"corpus\"")
+                .replace("{\"name\": \"id\", \"type\": \"string\"",
+                    "{\"name\": \"id\", \"type\": " + logical("string", "uuid"))),
         of("topic changed", ALL, List.of("TopicChanged"),
             evt(a), record("Evt", "corpus", "\"kafka.topic\": \"corpus_v2\"", a)),
         // v3 reads v2 data (f has a default) but not v1 data (f was a string there).
