@@ -23,6 +23,7 @@ import org.apache.avro.Schema;
 public final class CompatibilityRun {
   public static final String SCHEMA_DELETED = "SchemaDeleted";
   public static final String SUBJECT_UNKNOWN = "SubjectUnknown";
+  public static final String BASELINE_VERSION_UNREADABLE = "BaselineVersionUnreadable";
 
   /**
    * What to check and against what.
@@ -59,12 +60,23 @@ public final class CompatibilityRun {
     GitBaseline baseline = GitBaseline.open(options.schemas(), options.against());
     Set<String> names = new HashSet<>();
     for (SchemaFile file : files.schemas()) {
+      List<Schema> known = files.schemas().stream().filter(other -> other != file)
+          .map(SchemaFile::schema).toList();
       names.add(file.schema().getFullName());
       CompatibilityLevel declared = declared(file.schema());
       String subject = subject(file.schema(), options);
-      results.add(CompatibilityChecker.check(file.source(), subject == null ? "" : subject,
-          file.schema(), declared != null ? declared : options.defaultLevel(),
-          declared != null ? "schema" : "default", baseline.history(file.path()), null));
+      GitBaseline.History history = baseline.history(file.path(), known);
+      SchemaResult result = CompatibilityChecker.check(file.source(),
+          subject == null ? "" : subject, file.schema(),
+          declared != null ? declared : options.defaultLevel(),
+          declared != null ? "schema" : "default", history.versions(), null);
+      for (String version : history.unreadable()) {
+        result = result.withFinding(new Finding(BASELINE_VERSION_UNREADABLE, Severity.WARNING,
+            false, "", "the earlier version " + version + " is not a valid schema, so this"
+                + " change was not compared with it",
+            "nothing to do if that version never reached production", version));
+      }
+      results.add(result);
     }
     for (GitBaseline.BaselineFile old : baseline.files(options.schemas())) {
       boolean moved = old.schema() != null && names.contains(old.schema().getFullName());

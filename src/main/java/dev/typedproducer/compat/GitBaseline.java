@@ -58,10 +58,16 @@ public final class GitBaseline {
   }
 
   /**
-   * Every version {@code file} had at or before the baseline, oldest first; empty for a file the
-   * baseline does not have. Versions that no longer parse are left out.
+   * The versions of a file: those that parse, oldest first, and a label for each that does not.
    */
-  public List<SchemaVersion> history(Path file) throws CheckCannotRunException {
+  public record History(List<SchemaVersion> versions, List<String> unreadable) {}
+
+  /**
+   * Every version {@code file} had at or before the baseline, oldest first; empty for a file the
+   * baseline does not have. A version that names types defined in other files is parsed with
+   * {@code known}, the other files' schemas as they are now.
+   */
+  public History history(Path file, List<Schema> known) throws CheckCannotRunException {
     String path = relative(file);
     Git.Result log = git.run("log", "--follow", "--format=%x01%H", "--name-only", commit, "--",
         path);
@@ -77,6 +83,7 @@ public final class GitBaseline {
     }
     Collections.reverse(commits);
     List<SchemaVersion> versions = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     String previous = null;
     for (String[] c : commits) {
       Git.Result shown = git.run("show", c[0] + ":" + c[1]);
@@ -85,12 +92,17 @@ public final class GitBaseline {
       }
       previous = shown.out();
       Schema schema = parse(shown.out());
-      if (schema != null) {
+      if (schema == null) {
+        schema = parseWith(shown.out(), known);
+      }
+      if (schema == null) {
+        unreadable.add(c[1] + " at commit " + shortSha(c[0]));
+      } else {
         versions.add(new SchemaVersion(schema, "version " + (versions.size() + 1) + " (commit "
             + shortSha(c[0]) + ")"));
       }
     }
-    return versions;
+    return new History(versions, unreadable);
   }
 
   /** The schema files under {@code schemasDir} at the baseline, as text by path. */
@@ -123,6 +135,14 @@ public final class GitBaseline {
     try {
       return new Schema.Parser().setValidateDefaults(false).parse(text);
     } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
+      return null;
+    }
+  }
+
+  private static Schema parseWith(String text, List<Schema> known) {
+    try {
+      return new Schema.Parser().setValidateDefaults(false).addTypes(known).parse(text);
+    } catch (RuntimeException e) {
       return null;
     }
   }

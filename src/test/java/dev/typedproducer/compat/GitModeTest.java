@@ -89,6 +89,48 @@ class GitModeTest {
   }
 
   @Test
+  void warnsOfAnEarlierVersionThatDoesNotParse() throws Exception {
+    GitRepo repo = GitRepo.init(dir);
+    repo.write("schemas/evt.avsc", "{\"type\": \"record\", broken").commit("broken");
+    repo.write("schemas/evt.avsc", CompatCorpus.evt()).commit("fixed");
+    repo.write("schemas/evt.avsc", CompatCorpus.evt(CompatCorpus.field("a", "\"int\"", "0")));
+
+    SchemaResult result = run(repo, "HEAD", CompatibilityLevel.BACKWARD_TRANSITIVE, Set.of())
+        .results().get(0);
+
+    assertThat(result.passed()).isTrue();
+    assertThat(result.earlierVersions()).isEqualTo(1);
+    assertThat(result.findings()).singleElement().satisfies(f -> {
+      assertThat(f.id()).isEqualTo("BaselineVersionUnreadable");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.against()).startsWith("schemas/evt.avsc at commit ");
+    });
+  }
+
+  @Test
+  void readsEarlierVersionsThatUseTypesFromOtherFiles() throws Exception {
+    GitRepo repo = GitRepo.init(dir);
+    // A shared type, not an event: it has no key of its own (and fails validation for that).
+    repo.write("schemas/money.avsc", "{\"type\": \"record\", \"name\": \"Money\","
+        + " \"namespace\": \"corpus\", \"fields\": [{\"name\": \"cents\", \"type\": \"long\"}]}");
+    repo.write("schemas/order.avsc", CompatCorpus.record("Order", "corpus",
+        "\"kafka.topic\": \"orders\"", CompatCorpus.field("price", "\"corpus.Money\"")))
+        .commit("v1");
+    repo.write("schemas/order.avsc", CompatCorpus.record("Order", "corpus",
+        "\"kafka.topic\": \"orders\"", CompatCorpus.field("price", "\"corpus.Money\""),
+        CompatCorpus.field("note", "\"string\"")));
+
+    CompatReport report = run(repo, "HEAD", CompatibilityLevel.BACKWARD, Set.of());
+
+    assertThat(report.results()).filteredOn(r -> r.file().equals("schemas/order.avsc"))
+        .singleElement().satisfies(r -> {
+          assertThat(r.earlierVersions()).isEqualTo(1);
+          assertThat(r.findings()).extracting(Finding::id)
+              .contains("FieldAddedWithoutDefault").doesNotContain("BaselineVersionUnreadable");
+        });
+  }
+
+  @Test
   void reportsADeletedSchemaUnlessAllowed() throws Exception {
     GitRepo repo = GitRepo.init(dir);
     repo.write("schemas/evt.avsc", CompatCorpus.evt()).commit("v1");

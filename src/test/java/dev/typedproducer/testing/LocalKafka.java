@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real Kafka cluster (KRaft, one combined broker and controller) running in this JVM, from
@@ -35,7 +36,10 @@ public final class LocalKafka implements AutoCloseable {
   /** Starts a one-node cluster and waits until its broker is ready (about 3 seconds). */
   public static LocalKafka start() {
     try {
+      // The test kit defaults to the newest metadata version still in testing; run what a
+      // released broker runs instead.
       KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+              .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
               .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
           .setConfigProp("offsets.topic.replication.factor", "1")
           .setConfigProp("transaction.state.log.replication.factor", "1")
