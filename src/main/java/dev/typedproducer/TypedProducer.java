@@ -4,6 +4,7 @@ import dev.typedproducer.internal.key.KeyField;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 /**
  * Sends typed, schema-checked events of one event class to Kafka.
@@ -97,6 +100,14 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
           }
         });
     return result;
+  }
+
+  /**
+   * The Kafka producer's metrics (send rates, errors, retries, buffer use, request latency), to
+   * register with your monitoring as for any Kafka producer.
+   */
+  public Map<MetricName, ? extends Metric> metrics() {
+    return producer.metrics();
   }
 
   /**

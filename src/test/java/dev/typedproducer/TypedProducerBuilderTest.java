@@ -85,6 +85,8 @@ class TypedProducerBuilderTest {
     try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
         .bootstrapServers("localhost:9092").valueSerializer(any).build()) {
       assertThat(producer.topic()).isEqualTo("user_clicks");
+      assertThat(producer.metrics().keySet()).anySatisfy(
+          name -> assertThat(name.name()).isEqualTo("record-send-rate"));
     }
   }
 
