@@ -5,7 +5,8 @@ import dev.typedproducer.SubjectNameStrategy;
 import dev.typedproducer.compat.CheckCannotRunException;
 import dev.typedproducer.compat.CompatibilityLevel;
 import dev.typedproducer.compat.SchemaValidator;
-import dev.typedproducer.internal.registry.CompatibilityVerdict;
+import dev.typedproducer.compat.RegistryBaseline;
+import dev.typedproducer.compat.RegistryVerdict;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaFile;
@@ -67,7 +68,8 @@ final class RegisterCommand {
   }
 
   private static boolean register(SchemaFile file, SubjectNameStrategy strategy,
-      SchemaRegistryClient registry, boolean dryRun, PrintStream out) {
+      SchemaRegistryClient registry, boolean dryRun, PrintStream out)
+      throws CheckCannotRunException {
     Object topic = file.schema().getObjectProp(SchemaProperties.TOPIC);
     if (topic == null && strategy != SubjectNameStrategy.RECORD_NAME) {
       out.println("refused    " + file.source() + ": no \"kafka.topic\", so no subject under "
@@ -94,14 +96,16 @@ final class RegisterCommand {
     if (dryRun) {
       if (isNew) {
         setLevel(declared, subject, where, registry, true, out);
+        out.println("would add  " + where + "  (new subject)");
+        return true;
       }
-      boolean hasVersions = !isNew;
-      CompatibilityVerdict verdict = hasVersions
-          ? registry.testCompatibility(subject, "latest", text)
-          : new CompatibilityVerdict(true, List.of());
-      out.println("would add  " + where + (hasVersions ? "  (the registry says "
-          + (verdict.compatible() ? "compatible" : "incompatible: "
-          + String.join("; ", verdict.messages())) + ")" : "  (new subject)"));
+      // What the registry would answer now, at the level it holds for the subject.
+      RegistryBaseline baseline = new RegistryBaseline(registry);
+      CompatibilityLevel level = baseline.level(subject);
+      RegistryVerdict verdict = baseline.verdict(subject, text, level, true);
+      out.println("would add  " + where + "  (the registry says " + (verdict.compatible()
+          ? "compatible" : "incompatible: " + String.join("; ", verdict.messages()))
+          + " at " + level + ")");
       return verdict.compatible();
     }
     try {
