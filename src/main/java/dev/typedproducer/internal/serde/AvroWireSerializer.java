@@ -1,7 +1,8 @@
 package dev.typedproducer.internal.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -59,15 +60,47 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     }
   }
 
-  private static final class Buffer extends ByteArrayOutputStream {
+  /**
+   * A growable byte buffer that one thread reuses. Not a ByteArrayOutputStream: its methods are
+   * synchronized, and Avro's direct encoder writes a varint a byte at a time, so on a buffer that
+   * outlives the call (where the JIT cannot elide the locks) each byte would take a lock.
+   */
+  private static final class Buffer extends OutputStream {
+    private byte[] bytes = new byte[256];
+    private int count;
     BinaryEncoder encoder;
 
-    Buffer() {
-      super(256);
+    @Override
+    public void write(int b) {
+      if (count == bytes.length) {
+        grow(1);
+      }
+      bytes[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (count + len > bytes.length) {
+        grow(len);
+      }
+      System.arraycopy(b, off, bytes, count, len);
+      count += len;
+    }
+
+    private void grow(int needed) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + needed));
+    }
+
+    void reset() {
+      count = 0;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, count);
     }
 
     int capacity() {
-      return buf.length;
+      return bytes.length;
     }
   }
 }
