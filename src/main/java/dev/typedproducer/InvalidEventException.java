@@ -1,9 +1,10 @@
 package dev.typedproducer;
 
 /**
- * An event cannot be sent as it is, for example because its key field is null. Thrown by
- * {@link TypedProducer#send} before anything is handed to Kafka: nothing was sent. Fatal for that
- * event: fix the value and send it again.
+ * An event cannot be sent as it is: its key field is null, or a value does not fit the schema (a
+ * null in a non-null field, a decimal with more digits than its scale). Thrown by
+ * {@link TypedProducer#send} before anything is handed to Kafka, whatever the brokers' state:
+ * nothing was sent. Fatal for that event: fix the value and send it again.
  *
  * <pre>{@code
  * click.setUserId(null);
@@ -16,11 +17,18 @@ public final class InvalidEventException extends TypedProducerException {
   private final String field;
 
   public InvalidEventException(String field, String message) {
-    super(message);
+    this(field, message, null);
+  }
+
+  public InvalidEventException(String field, String message, Throwable cause) {
+    super(message, cause);
     this.field = field;
   }
 
-  /** The field at fault. */
+  /**
+   * The field at fault, as a path from the event's root ({@code user_id}, {@code items/3/price}),
+   * or {@code null} when no single field is.
+   */
   public String field() {
     return field;
   }

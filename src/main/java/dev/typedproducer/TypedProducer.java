@@ -1,19 +1,25 @@
 package dev.typedproducer;
 
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.send.DeliveryFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Sends typed, schema-checked events of one event class to Kafka.
@@ -37,21 +43,30 @@ import org.apache.kafka.common.MetricName;
  *
  * <p>TypedProducers are thread-safe and should be shared: create one per event class and
  * application, not one per request. Each holds a Kafka producer with its own connections, buffer
- * and I/O thread. Close it when the application stops, so that what is in flight is delivered.
+ * and I/O thread. Close it when the application stops, with {@link #close(Duration)} from the
+ * code that stops the application (no JVM shutdown hook is installed behind your back): every
+ * future is then complete, delivered or failed, before {@code close} returns.
  *
  * @param <T> the event class, generated from a schema in {@code schemas/}
  */
 public final class TypedProducer<T extends SpecificRecord> implements AutoCloseable {
-  private final Producer<byte[], T> producer;
+  private final Producer<byte[], byte[]> producer;
+  private final Serializer<? super T> values;
   private final String topic;
   private final KeyField keyField;
+  private final DeliveryFailures failures;
+  private final List<Diagnostic> warnings;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  TypedProducer(Producer<byte[], T> producer, String topic, KeyField keyField, String eventClass) {
+  TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
+      KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings) {
     this.producer = producer;
+    this.values = values;
     this.topic = topic;
     this.keyField = keyField;
+    this.failures = failures;
+    this.warnings = List.copyOf(warnings);
     this.description = "TypedProducer<" + eventClass + "> for topic " + topic;
   }
 
@@ -66,40 +81,72 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   }
 
   /**
+   * What {@link TypedProducerBuilder#build()} found worth a warning but not a refusal, for
+   * example a topic with one replica on a development cluster. Also logged at start-up.
+   */
+  public List<Diagnostic> warnings() {
+    return warnings;
+  }
+
+  /**
    * Sends {@code event} to {@link #topic()}, keyed by its key field.
    *
-   * <p>The returned future completes once every in-sync replica has the record, or exceptionally
-   * with Kafka's exception when delivery fails within {@code delivery.timeout.ms} (for example
-   * {@link org.apache.kafka.common.errors.TimeoutException}); Kafka has already retried what could
-   * be retried by then. Dependent stages that are not {@code *Async} run on the producer's I/O
-   * thread: keep them short, and never block there on another send.
+   * <p>The event is checked and serialized in the calling thread before Kafka sees it, so a bad
+   * event fails at once whatever the brokers' state. The returned future completes once every
+   * in-sync replica has the record, or fails with a {@link DeliveryException} that names the key
+   * and topic and says whether sending again later makes sense; Kafka has already retried what
+   * could be retried within {@code delivery.timeout.ms} by then. Dependent stages that are not
+   * {@code *Async} run on the producer's I/O thread: keep them short, and never block there on
+   * another send.
    *
-   * <p>Like {@link KafkaProducer#send}, this may block for up to {@code max.block.ms} when the
-   * buffer is full or the topic's metadata is not known yet.
+   * <p>The call blocks for at most {@code max.block.ms} (10 s unless
+   * {@link TypedProducerBuilder#maxBlock} says otherwise): while the buffer is full, or while
+   * the topic's partitions are not known (which {@code build()} already asked for). Past that,
+   * the future fails with {@link DeliveryException} {@code [BufferFull]} or
+   * {@code [MetadataTimedOut]}.
    *
-   * @throws InvalidEventException if the key field is null; nothing is sent
-   * @throws org.apache.kafka.common.errors.SerializationException if a value cannot be written
-   *     (for example a decimal with more digits than the schema's scale); nothing is sent
-   * @throws IllegalStateException if this producer is closed
+   * @throws InvalidEventException if the key field is null or a value does not fit the schema;
+   *     nothing is sent (fatal for this event)
+   * @throws IllegalStateException if this producer is closed, or is closed while this call runs
+   * @throws InterruptException if the calling thread is interrupted while the call blocks; the
+   *     event was not sent and the thread's interrupt status stays set
+   * @throws org.apache.kafka.common.errors.SerializationException if a serializer passed to
+   *     {@link TypedProducerBuilder#valueSerializer} fails; nothing is sent
    */
   public CompletableFuture<SendResult> send(T event) {
     Objects.requireNonNull(event, "event");
     if (closed.get()) {
-      throw new IllegalStateException("Cannot send: " + description + " is closed. Create a new"
-          + " TypedProducer, or send before closing it.");
+      throw closedException(null);
     }
     String key = keyField.keyOf(event);
+    Headers headers = new RecordHeaders();
+    byte[] value = values.serialize(topic, headers, event);
     CompletableFuture<SendResult> result = new CompletableFuture<>();
-    producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), event),
-        (metadata, exception) -> {
-          if (exception != null) {
-            result.completeExceptionally(exception);
-          } else {
-            result.complete(new SendResult(metadata.topic(), metadata.partition(),
-                metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key));
-          }
-        });
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+        topic, null, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
+    try {
+      producer.send(record, (metadata, exception) -> {
+        if (exception != null) {
+          result.completeExceptionally(failures.of(key, exception));
+        } else {
+          result.complete(new SendResult(metadata.topic(), metadata.partition(),
+              metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key));
+        }
+      });
+    } catch (InterruptException e) {
+      throw e;
+    } catch (IllegalStateException | KafkaException e) {
+      if (closed.get()) {
+        throw closedException(e);
+      }
+      result.completeExceptionally(failures.of(key, e));
+    }
     return result;
+  }
+
+  private IllegalStateException closedException(Exception cause) {
+    return new IllegalStateException("Cannot send: " + description + " is closed. Create a new"
+        + " TypedProducer, or send before closing it.", cause);
   }
 
   /**
@@ -118,20 +165,29 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
     producer.flush();
   }
 
-  /** Delivers what is in flight, waiting as long as that takes, then releases the producer. */
+  /**
+   * Delivers what is in flight, waiting as long as that takes (up to {@code delivery.timeout.ms}
+   * for each event), then releases the producer. Same as {@link #close(Duration)} with no limit.
+   */
   @Override
   public void close() {
-    closed.set(true);
-    producer.close();
+    close(Duration.ofMillis(Long.MAX_VALUE));
   }
 
   /**
-   * Delivers what is in flight within {@code timeout}, then releases the producer; records not
-   * delivered by then fail their futures.
+   * Stops taking events, delivers what is in flight within {@code timeout}, then releases the
+   * producer. Every future returned by {@link #send} is complete when this returns: those not
+   * delivered in time fail with {@link DeliveryException} {@code [ProducerClosed]}. Sends racing
+   * with this call either get in (and complete like the others) or throw
+   * {@link IllegalStateException}. Calling it again does nothing more.
    */
   public void close(Duration timeout) {
-    closed.set(true);
+    Objects.requireNonNull(timeout, "timeout");
+    boolean first = closed.compareAndSet(false, true);
     producer.close(timeout);
+    if (first) {
+      values.close();
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.typedproducer;
 
+import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
@@ -7,6 +8,7 @@ import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
+import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,14 +20,18 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link TypedProducer}. Every check runs in {@link #build()}: the event class's
- * schema, the Kafka settings, and the schema's id in the registry, so that a producer that builds
- * can send.
+ * schema, the Kafka settings, the schema's id in the registry, and the topic on the brokers
+ * (that it exists and is durable), so that a producer that builds can send.
  *
  * <pre>{@code
  * TypedProducer<UserClick> clicks = TypedProducer.builder(UserClick.class)
@@ -43,6 +49,10 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class TypedProducerBuilder<T extends SpecificRecord> {
   /** How long one schema registry request may take unless {@link #schemaRegistryTimeout} says. */
   public static final Duration DEFAULT_REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+  /** How long build() may wait for the brokers unless {@link #startupTimeout} says. */
+  public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(TypedProducer.class);
 
   private final Class<T> eventClass;
   private final Map<String, Object> kafkaSettings = new LinkedHashMap<>();
@@ -54,6 +64,12 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private boolean autoRegisterSchema;
   private SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC_NAME;
   private Serializer<? super T> valueSerializer;
+  private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+  private Duration maxBlock;
+  private TopicDurability topicDurability = TopicDurability.auto();
+  private int createPartitions;
+  private boolean customPartitionerAllowed;
+  private boolean brokersChecked = true;
 
   TypedProducerBuilder(Class<T> eventClass) {
     this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
@@ -84,7 +100,70 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
 
   /** How long one schema registry request may take; default 10 seconds. */
   public TypedProducerBuilder<T> schemaRegistryTimeout(Duration timeout) {
-    this.schemaRegistryTimeout = Objects.requireNonNull(timeout, "timeout");
+    this.schemaRegistryTimeout = positive("schemaRegistryTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * How long {@link #build()} may wait for the brokers to answer, describe the topic and give its
+   * partitions; default 30 seconds. Brokers that do not answer in time fail {@code build()} with
+   * {@link BrokerException} {@code [BrokerUnreachable]}, naming the bootstrap servers.
+   */
+  public TypedProducerBuilder<T> startupTimeout(Duration timeout) {
+    this.startupTimeout = positive("startupTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * The longest {@link TypedProducer#send} may block its caller (Kafka's {@code max.block.ms}):
+   * while the producer's buffer is full, or while the topic's partitions are unknown. Default 10
+   * seconds, where Kafka's is 60: long enough to ride out a leader election, short enough that a
+   * request thread fails with a clear error before its own caller gives up.
+   */
+  public TypedProducerBuilder<T> maxBlock(Duration maxBlock) {
+    Objects.requireNonNull(maxBlock, "maxBlock");
+    if (maxBlock.isNegative()) {
+      throw new InvalidConfigException("maxBlock", maxBlock, "maxBlock must not be negative, was "
+          + maxBlock + ". Give the longest a send may block, e.g. Duration.ofSeconds(10).");
+    }
+    this.maxBlock = maxBlock;
+    return this;
+  }
+
+  /**
+   * What {@link #build()} does about a topic that can lose acknowledged events (replication
+   * factor below 3, {@code min.insync.replicas} below 2, unclean leader election on). Default
+   * {@link TopicDurability#auto()}: refuse on a cluster of 3 or more brokers, warn on a smaller
+   * (development) one.
+   */
+  public TypedProducerBuilder<T> topicDurability(TopicDurability durability) {
+    this.topicDurability = Objects.requireNonNull(durability, "durability");
+    return this;
+  }
+
+  /**
+   * Lets {@link #build()} create the topic when it does not exist, with {@code partitions}
+   * partitions, a replication factor of 3 (or the cluster's size, if smaller),
+   * {@code min.insync.replicas} 2 (1 on a single broker) and unclean leader election off. By
+   * default a missing topic fails {@code build()}: creating topics is the platform's job.
+   */
+  public TypedProducerBuilder<T> createTopicIfMissing(int partitions) {
+    if (partitions < 1) {
+      throw new InvalidConfigException("createTopicIfMissing", partitions, "A topic needs at"
+          + " least one partition, was " + partitions + ".");
+    }
+    this.createPartitions = partitions;
+    return this;
+  }
+
+  /**
+   * Allows a {@code partitioner.class} setting. By default it is refused: TypedProducer promises
+   * that each key lands where Kafka's default partitioner puts it, which keeps a key's events in
+   * order. Allow it only for a partitioner that maps each key to one fixed partition.
+   * {@code RoundRobinPartitioner} and {@code partitioner.ignore.keys=true} stay refused.
+   */
+  public TypedProducerBuilder<T> allowCustomPartitioner(boolean allowed) {
+    this.customPartitionerAllowed = allowed;
     return this;
   }
 
@@ -127,9 +206,9 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   /**
    * One Kafka producer setting, e.g. {@code kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 20)}.
    * Throughput, security and client settings pass through to Kafka. Settings that would weaken
-   * durability ({@code acks} other than {@code all}, {@code enable.idempotence=false},
-   * {@code retries=0}, more than 5 {@code max.in.flight.requests.per.connection}) make
-   * {@link #build()} throw.
+   * durability or key order ({@code acks} other than {@code all}, {@code enable.idempotence=false},
+   * any {@code retries} count, more than 5 {@code max.in.flight.requests.per.connection}, a
+   * {@code partitioner.class}, {@code partitioner.ignore.keys=true}) make {@link #build()} throw.
    */
   public TypedProducerBuilder<T> kafkaSetting(String name, Object value) {
     kafkaSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
@@ -143,13 +222,15 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
-   * Checks everything and builds the producer. Resolves the schema's id in the registry (or
-   * registers it, if allowed), so an unreachable registry or unregistered schema fails here, not
-   * at the first send.
+   * Checks everything and builds the producer: the schema's key and topic rules, the settings,
+   * the schema's id in the registry (registering it, if allowed), and the topic on the brokers,
+   * within {@link #startupTimeout}. Nothing it finds wrong is left for the first send.
    *
    * @throws InvalidSchemaException if the event class breaks the key or topic rules
    * @throws InvalidConfigException if a setting is missing, malformed or weakens durability
    * @throws SchemaRegistryException if the registry cannot be reached or does not have the schema
+   * @throws BrokerException if the brokers do not answer in time, or the topic is missing, not
+   *     durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
     Schema schema = schemaOf(eventClass);
@@ -159,21 +240,79 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     }
     KeyField keyField = KeyField.of(schema);
     String resolvedTopic = resolveTopic(schema);
-    Map<String, Object> config = DurableProducerConfig.of(bootstrapServers, kafkaSettings);
+    Map<String, Object> settings = new LinkedHashMap<>(kafkaSettings);
+    if (maxBlock != null) {
+      Object given = settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
+      if (given != null && !String.valueOf(given).trim().equals(String.valueOf(maxBlock.toMillis()))) {
+        throw new InvalidConfigException(ProducerConfig.MAX_BLOCK_MS_CONFIG, given,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG + " is given twice with different values: " + given
+                + " in the Kafka settings and " + maxBlock.toMillis() + " ms by maxBlock(...)."
+                + " Keep one of them.");
+      }
+    }
+    Map<String, Object> config =
+        DurableProducerConfig.of(bootstrapServers, settings, customPartitionerAllowed);
 
-    Serializer<? super T> serializer =
+    Serializer<? super T> values =
         valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
-    // Safe: a Serializer only consumes its type, so one for a supertype of T serializes T.
-    @SuppressWarnings("unchecked")
-    Serializer<T> values = (Serializer<T>) serializer;
-    KafkaProducer<byte[], T> producer;
+    List<Diagnostic> warnings = List.of();
+    if (brokersChecked) {
+      try {
+        warnings = new TopicCheck(
+            config, resolvedTopic, topicDurability, createPartitions, startupTimeout).run();
+      } catch (RuntimeException e) {
+        values.close();
+        throw e;
+      }
+      warnings.forEach(w -> LOG.warn("{}", w));
+    }
+    Producer<byte[], byte[]> producer = kafkaProducer(config, resolvedTopic, values);
+    return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
+        new DeliveryFailures(resolvedTopic, config), warnings);
+  }
+
+  /** The Kafka producer, with the topic's partitions already known so the first send need not wait. */
+  private Producer<byte[], byte[]> kafkaProducer(
+      Map<String, Object> config, String topicName, Serializer<? super T> values) {
+    KafkaProducer<byte[], byte[]> producer;
     try {
-      producer = new KafkaProducer<>(config, new ByteArraySerializer(), values);
-    } catch (KafkaException e) { // KafkaProducer has closed the serializer already
+      producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    } catch (KafkaException e) {
+      values.close();
       throw new InvalidConfigException(null, null, "Kafka refused the producer settings: "
           + e.getMessage() + ". Fix the setting named there.", e);
     }
-    return new TypedProducer<>(producer, resolvedTopic, keyField, eventClass.getName());
+    if (!brokersChecked) {
+      return producer;
+    }
+    try {
+      producer.partitionsFor(topicName);
+    } catch (KafkaException e) {
+      producer.close(Duration.ZERO);
+      values.close();
+      throw new BrokerException("BrokerUnreachable", String.valueOf(
+          config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)), topicName, true,
+          "The Kafka cluster at " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + " did not give the partitions of topic " + topicName + " within"
+              + " max.block.ms: " + e.getMessage() + ". Check that the brokers are up, or raise"
+              + " maxBlock(...).", e);
+    }
+    return producer;
+  }
+
+  /** For unit tests without brokers: build() then asks the brokers nothing. */
+  TypedProducerBuilder<T> withoutBrokerCheck() {
+    this.brokersChecked = false;
+    return this;
+  }
+
+  private static Duration positive(String setting, Duration timeout) {
+    Objects.requireNonNull(timeout, setting);
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new InvalidConfigException(setting, timeout, setting + " must be positive, was "
+          + timeout + ". Give a timeout such as Duration.ofSeconds(10).");
+    }
+    return timeout;
   }
 
   private static Schema schemaOf(Class<?> eventClass) {

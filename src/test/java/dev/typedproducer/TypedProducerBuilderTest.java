@@ -83,7 +83,7 @@ class TypedProducerBuilderTest {
 
     Serializer<Object> any = (topic, value) -> new byte[0];
     try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
-        .bootstrapServers("localhost:9092").valueSerializer(any).build()) {
+        .bootstrapServers("localhost:9092").valueSerializer(any).withoutBrokerCheck().build()) {
       assertThat(producer.topic()).isEqualTo("user_clicks");
       assertThat(producer.metrics().keySet()).anySatisfy(
           name -> assertThat(name.name()).isEqualTo("record-send-rate"));
@@ -110,7 +110,8 @@ class TypedProducerBuilderTest {
     registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
 
     try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
-        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url()).build()) {
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
+        .withoutBrokerCheck().build()) {
       assertThat(producer.topic()).isEqualTo("user_clicks");
     }
     assertThat(registry.requests()).singleElement().satisfies(request -> assertThat(request.body())
@@ -123,7 +124,8 @@ class TypedProducerBuilderTest {
 
     try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
         .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
-        .subjectNameStrategy(SubjectNameStrategy.RECORD_NAME).autoRegisterSchema(true).build()) {
+        .subjectNameStrategy(SubjectNameStrategy.RECORD_NAME).autoRegisterSchema(true)
+        .withoutBrokerCheck().build()) {
       assertThat(producer.topic()).isEqualTo("user_clicks");
       assertThat(registry.requests()).extracting(FakeRegistry.Request::path)
           .containsExactly("/subjects/dev.typedproducer.events.UserClick/versions");
@@ -148,9 +150,66 @@ class TypedProducerBuilderTest {
 
     assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
         .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
-        .kafkaSetting("linger.ms", "soon").build())
+        .kafkaSetting("linger.ms", "soon").withoutBrokerCheck().build())
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("Kafka refused the producer settings")
         .hasMessageContaining("linger.ms");
+  }
+
+  @Test
+  void blamesAZeroRegistryTimeoutOnItsOwnSetting() {
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .schemaRegistryTimeout(Duration.ZERO))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+          assertThat(e.setting()).isEqualTo("schemaRegistryTimeout");
+          assertThat(e.value()).isEqualTo("PT0S");
+        })
+        .hasMessageContaining("schemaRegistryTimeout must be positive");
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .startupTimeout(Duration.ofSeconds(-1)))
+        .hasMessageContaining("startupTimeout must be positive");
+  }
+
+  @Test
+  void refusesMaxBlockGivenTwiceWithDifferentValues() {
+    registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
+
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
+        .maxBlock(Duration.ofSeconds(2)).kafkaSetting("max.block.ms", 5_000).build())
+        .isInstanceOfSatisfying(InvalidConfigException.class,
+            e -> assertThat(e.setting()).isEqualTo("max.block.ms"))
+        .hasMessageContaining("given twice");
+    assertThat(registry.requests()).isEmpty();
+  }
+
+  @Test
+  void refusesACustomPartitionerUnlessAllowedOnTheBuilder() {
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers("localhost:9092").schemaRegistryUrl(registry.url())
+        .kafkaSetting("partitioner.class", "com.acme.Sharder").build())
+        .isInstanceOfSatisfying(InvalidConfigException.class,
+            e -> assertThat(e.setting()).isEqualTo("partitioner.class"))
+        .hasMessageContaining("allowCustomPartitioner(true)");
+    assertThat(registry.requests()).isEmpty();
+  }
+
+  @Test
+  void failsWithinTheStartupTimeoutNamingBrokersThatDoNotAnswer() {
+    registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
+    String nobody = FakeRegistry.unreachableUrl().replace("http://", "");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers(nobody).schemaRegistryUrl(registry.url())
+        .startupTimeout(Duration.ofSeconds(2)).build())
+        .isInstanceOfSatisfying(BrokerException.class, e -> {
+          assertThat(e.id()).isEqualTo("BrokerUnreachable");
+          assertThat(e.bootstrapServers()).isEqualTo(nobody);
+          assertThat(e.isRetriable()).isTrue();
+        })
+        .hasMessageStartingWith("[BrokerUnreachable] The Kafka cluster at " + nobody
+            + " did not answer within the start-up timeout of 2000 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 }

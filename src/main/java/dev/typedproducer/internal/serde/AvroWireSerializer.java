@@ -1,5 +1,6 @@
 package dev.typedproducer.internal.serde;
 
+import dev.typedproducer.InvalidEventException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -28,12 +28,16 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
   private final byte[] header;
   private final DatumWriter<T> writer;
   private final String recordName;
+  private final Schema schema;
+  private final SpecificData data;
   private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
 
   public AvroWireSerializer(int schemaId, Schema schema, SpecificData data) {
     this.header = WireFormat.header(schemaId);
     this.writer = new SpecificDatumWriter<>(schema, data);
     this.recordName = schema.getFullName();
+    this.schema = schema;
+    this.data = data;
   }
 
   @Override
@@ -48,16 +52,27 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
       buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
       writer.write(event, buffer.encoder);
       return buffer.toByteArray();
-    } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
+    } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException
+        | IllegalArgumentException | ArithmeticException e) {
       // Avro reports bad values (a null in a non-null field, a decimal of the wrong scale) with
-      // these; name the event and topic, and keep Avro's explanation of the field.
-      throw new SerializationException("Cannot serialize " + recordName + " for topic " + topic
-          + ": " + e.getMessage() + ". Fix the event's value; nothing was sent.", e);
+      // these, often without saying which field: find it.
+      throw invalid(topic, event, e);
     } finally {
       if (buffer.capacity() > MAX_RETAINED_BUFFER) {
         buffers.remove();
       }
     }
+  }
+
+  private InvalidEventException invalid(String topic, T event, Exception failure) {
+    ValueLocator.Failure found = new ValueLocator(data).locate(schema, event, "");
+    String path = found == null || found.path().isEmpty() ? null : found.path();
+    Exception cause = found == null ? failure : found.cause();
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return new InvalidEventException(path, "Cannot send " + recordName + " to topic " + topic
+        + (path == null ? "" : ": field " + path + " cannot be written") + ": " + reason
+        + ". Fix the value to fit the schema" + (path == null ? "" : "'s type for " + path)
+        + "; nothing was sent.", failure);
   }
 
   /**

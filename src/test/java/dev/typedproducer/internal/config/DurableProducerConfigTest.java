@@ -69,14 +69,67 @@ class DurableProducerConfigTest {
         .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "3", "10", " 100 ", "2147483646", "many"})
+  void rejectsAnyRetryCount(String retries) {
+    assertThat(refused(ProducerConfig.RETRIES_CONFIG, retries))
+        .hasMessageStartingWith("retries=" + retries + " is not allowed")
+        .hasMessageContaining("until delivery.timeout.ms")
+        .hasMessageContaining("Remove the retries setting");
+  }
+
   @Test
-  void rejectsZeroRetries() {
-    assertThat(refused(ProducerConfig.RETRIES_CONFIG, 0))
-        .hasMessageStartingWith("retries=0 is not allowed")
-        .hasMessageContaining("delivery.timeout.ms");
-    assertThat(refused(ProducerConfig.RETRIES_CONFIG, "-1").value()).isEqualTo("-1");
-    assertThat(of(Map.of(ProducerConfig.RETRIES_CONFIG, 5)))
-        .containsEntry(ProducerConfig.RETRIES_CONFIG, 5);
+  void acceptsKafkasOwnDefaultForRetries() {
+    assertThat(of(Map.of(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE)))
+        .containsEntry(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
+  }
+
+  @Test
+  void refusesSwitchingOffKeyHashing() {
+    assertThat(refused(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, true))
+        .hasMessageStartingWith("partitioner.ignore.keys=true is not allowed")
+        .hasMessageContaining("in order");
+    assertThat(refused(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, " TRUE ").setting())
+        .isEqualTo("partitioner.ignore.keys");
+    assertThat(of(Map.of(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, "false")))
+        .containsEntry(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, "false");
+  }
+
+  @Test
+  void refusesRoundRobinEvenWhenCustomPartitionersAreAllowed() {
+    Map<String, Object> roundRobin = Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG,
+        org.apache.kafka.clients.producer.RoundRobinPartitioner.class);
+
+    assertThatThrownBy(() -> DurableProducerConfig.of("b:9092", roundRobin, true))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("RoundRobinPartitioner is not allowed: it ignores the key");
+  }
+
+  @Test
+  void refusesACustomPartitionerUnlessAllowed() {
+    Map<String, Object> custom = Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG, "com.acme.Sharder");
+
+    assertThat(refused(ProducerConfig.PARTITIONER_CLASS_CONFIG, "com.acme.Sharder"))
+        .hasMessageContaining("allowCustomPartitioner(true)");
+    assertThat(DurableProducerConfig.of("b:9092", custom, true))
+        .containsEntry(ProducerConfig.PARTITIONER_CLASS_CONFIG, "com.acme.Sharder");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ACKS", "acks ", " acks", "Enable.Idempotence", "enable_idempotence",
+      "RETRIES", "partitioner-class", "Max.In.Flight.Requests.Per.Connection"})
+  void refusesMisspelledGuardedSettingsThatKafkaWouldIgnore(String name) {
+    InvalidConfigException e = refused(name, "1");
+
+    assertThat(e.setting()).isEqualTo(name);
+    assertThat(e).hasMessageContaining("is not a Kafka setting").hasMessageContaining("Did you mean");
+  }
+
+  @Test
+  void limitsHowLongASendMayBlockByDefault() {
+    assertThat(of(Map.of())).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000L);
+    assertThat(of(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000)))
+        .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.typedproducer.internal.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.typedproducer.InvalidEventException;
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.events.ml.InferenceRequest;
@@ -24,7 +25,6 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class AvroWireSerializerTest {
@@ -120,10 +120,25 @@ class AvroWireSerializerTest {
         InferenceRequest.getClassSchema(), SpecificData.getForClass(InferenceRequest.class));
 
     assertThatThrownBy(() -> serializer.serialize("inference_requests", request))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("Cannot serialize dev.typedproducer.events.ml.InferenceRequest for"
-            + " topic inference_requests")
-        .hasMessageContaining("scale");
+        .isInstanceOfSatisfying(InvalidEventException.class,
+            e -> assertThat(e.field()).isEqualTo("cost_usd"))
+        .hasMessageStartingWith("Cannot send dev.typedproducer.events.ml.InferenceRequest to"
+            + " topic inference_requests: field cost_usd cannot be written")
+        .hasMessageContaining("scale 7 as scale 6")
+        .hasMessageContaining("nothing was sent");
+  }
+
+  @Test
+  void namesTheIndexOfABadArrayItem() {
+    InferenceRequest request = InferenceRequest.newBuilder().setRequestId(UUID.randomUUID())
+        .setModel("ranker").setModelVersion(7).setFeatures(java.util.Arrays.asList(0.5f, null))
+        .setCostUsd(new BigDecimal("0.000001")).setRequestedAt(Instant.EPOCH).build();
+    AvroWireSerializer<InferenceRequest> serializer = new AvroWireSerializer<>(9,
+        InferenceRequest.getClassSchema(), SpecificData.getForClass(InferenceRequest.class));
+
+    assertThatThrownBy(() -> serializer.serialize("inference_requests", request))
+        .isInstanceOfSatisfying(InvalidEventException.class,
+            e -> assertThat(e.field()).isEqualTo("features/1"));
   }
 
   @Test
@@ -132,8 +147,9 @@ class AvroWireSerializerTest {
     click.setPage(null);
 
     assertThatThrownBy(() -> clicks().serialize("user_clicks", click))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("page");
+        .isInstanceOfSatisfying(InvalidEventException.class,
+            e -> assertThat(e.field()).isEqualTo("page"))
+        .hasMessageContaining("field page cannot be written");
   }
 
   @Test
