@@ -286,18 +286,41 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       return producer;
     }
     try {
-      producer.partitionsFor(topicName);
+      awaitPartitions(producer, topicName, System.nanoTime() + startupTimeout.toNanos());
     } catch (KafkaException e) {
       producer.close(Duration.ZERO);
       values.close();
       throw new BrokerException("BrokerUnreachable", String.valueOf(
           config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)), topicName, true,
           "The Kafka cluster at " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + " did not give the partitions of topic " + topicName + " within"
-              + " max.block.ms: " + e.getMessage() + ". Check that the brokers are up, or raise"
-              + " maxBlock(...).", e);
+              + " did not give the partitions of topic " + topicName + " within the start-up"
+              + " timeout of " + startupTimeout.toMillis() + " ms: " + e.getMessage() + ". Check"
+              + " that the brokers are up, or raise startupTimeout(...).", e);
     }
     return producer;
+  }
+
+  /**
+   * Waits until the producer knows the topic's partitions, so that the first send need not.
+   * Each call blocks for at most max.block.ms, which may be 0, so ask again until the deadline.
+   */
+  private static void awaitPartitions(Producer<?, ?> producer, String topic, long deadline) {
+    while (true) {
+      try {
+        producer.partitionsFor(topic);
+        return;
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new org.apache.kafka.common.errors.InterruptException(interrupted);
+        }
+      }
+    }
   }
 
   /** For unit tests without brokers: build() then asks the brokers nothing. */

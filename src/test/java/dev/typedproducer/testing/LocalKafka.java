@@ -72,8 +72,14 @@ public final class LocalKafka implements AutoCloseable {
 
   /** Creates {@code topic} with {@code partitions} partitions, unless it exists. */
   public void createTopic(String topic, int partitions) {
+    createTopic(topic, partitions, Map.of());
+  }
+
+  /** Creates {@code topic} with {@code partitions} partitions and topic configs, unless it exists. */
+  public void createTopic(String topic, int partitions, Map<String, String> configs) {
     try {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs)))
+          .all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("Could not create topic " + topic, e.getCause());
