@@ -39,14 +39,25 @@ public record TopicDurability(Policy policy, int minReplicationFactor, int minIn
       throw new InvalidConfigException("topicDurability", null, "TopicDurability needs a policy:"
           + " use TopicDurability.auto(), refuse(), warn() or skip().");
     }
-    if (minReplicationFactor < 1 || minInSyncReplicas < 1
-        || minInSyncReplicas > minReplicationFactor) {
-      throw new InvalidConfigException("topicDurability",
-          minReplicationFactor + "/" + minInSyncReplicas, "TopicDurability thresholds must be at"
-          + " least 1 with minInSyncReplicas <= minReplicationFactor, were replication factor "
-          + minReplicationFactor + " and min.insync.replicas " + minInSyncReplicas + ". Use, for"
-          + " example, 3 and 2, which survive one broker loss without stopping writes.");
+    if (minReplicationFactor < 1 || minInSyncReplicas < 1) {
+      throw thresholds(minReplicationFactor, minInSyncReplicas);
     }
+  }
+
+  /** Checks what the constructor cannot while {@code with*} calls are still under way. */
+  TopicDurability checked() {
+    if (minInSyncReplicas > minReplicationFactor) {
+      throw thresholds(minReplicationFactor, minInSyncReplicas);
+    }
+    return this;
+  }
+
+  private static InvalidConfigException thresholds(int replicationFactor, int inSync) {
+    return new InvalidConfigException("topicDurability", replicationFactor + "/" + inSync,
+        "TopicDurability thresholds must be at least 1 with minInSyncReplicas <="
+        + " minReplicationFactor, were replication factor " + replicationFactor
+        + " and min.insync.replicas " + inSync + ". Use, for example, 3 and 2, which survive"
+        + " one broker loss without stopping writes.");
   }
 
   /** The default: {@link Policy#AUTO}, replication factor 3, {@code min.insync.replicas} 2. */

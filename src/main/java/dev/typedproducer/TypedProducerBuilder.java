@@ -137,7 +137,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    * (development) one.
    */
   public TypedProducerBuilder<T> topicDurability(TopicDurability durability) {
-    this.topicDurability = Objects.requireNonNull(durability, "durability");
+    this.topicDurability = Objects.requireNonNull(durability, "durability").checked();
     return this;
   }
 

@@ -127,7 +127,7 @@ public final class TopicCheck {
       throw new BrokerException("TopicNotWritable", bootstrapServers, topic, false, "Topic "
           + topic + " has min.insync.replicas=" + facts.minInSyncReplicas() + " but only "
           + facts.replicationFactor() + " replica(s): every acks=all send to it would fail with"
-          + " NOT_ENOUGH_REPLICAS. " + facts.fixCommand(bootstrapServers, durability), null);
+          + " NOT_ENOUGH_REPLICAS. Fix: " + facts.fixCommand(bootstrapServers, durability), null);
     }
     List<String> weaknesses = facts.weaknesses(durability);
     if (weaknesses.isEmpty()) {
@@ -142,7 +142,7 @@ public final class TopicCheck {
     if (refuse) {
       throw new BrokerException("TopicNotDurable", bootstrapServers, topic, false,
           Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + " (cluster of "
-          + facts.brokers() + " brokers at " + bootstrapServers + "). " + fix + " To accept it"
+          + facts.brokers() + " brokers at " + bootstrapServers + "). Fix: " + fix + " To accept it"
           + " anyway, build with topicDurability(TopicDurability.warn()).", null);
     }
     return List.of(warning("TopicNotDurable", problem + " (tolerated: "
@@ -266,7 +266,7 @@ public final class TopicCheck {
     }
 
     String fixCommand(String bootstrapServers, TopicDurability durability) {
-      String fix = "Fix: kafka-configs.sh --bootstrap-server " + bootstrapServers
+      String fix = "kafka-configs.sh --bootstrap-server " + bootstrapServers
           + " --alter --entity-type topics --entity-name " + topic + " --add-config"
           + " min.insync.replicas=" + durability.minInSyncReplicas()
           + ",unclean.leader.election.enable=false";
