@@ -5,9 +5,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives integration tests a real Kafka broker ({@link LocalKafka}, in-process) and a real schema
- * registry ({@link LocalSchemaRegistry}, Apicurio in a child process). Both start once per test
- * run, on first use, and stop when the run ends.
+ * Gives integration tests a real Kafka broker ({@link LocalKafka}, in-process), one that requires
+ * a login and ACLs ({@link SecuredLocalKafka}, in-process) and a real schema registry
+ * ({@link LocalSchemaRegistry}, Apicurio in a child process). Each starts once per test run, on
+ * first use, and stops when the run ends.
  *
  * <pre>{@code
  * @ExtendWith(RealServices.class)
@@ -23,7 +24,8 @@ public final class RealServices implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == LocalKafka.class || type == LocalSchemaRegistry.class;
+    return type == LocalKafka.class || type == SecuredLocalKafka.class
+        || type == LocalSchemaRegistry.class;
   }
 
   @Override
@@ -33,6 +35,10 @@ public final class RealServices implements ParameterResolver {
     Class<?> type = parameter.getParameter().getType();
     if (type == LocalKafka.class) {
       return store.getOrComputeIfAbsent(LocalKafka.class, k -> LocalKafka.start(), LocalKafka.class);
+    }
+    if (type == SecuredLocalKafka.class) {
+      return store.getOrComputeIfAbsent(SecuredLocalKafka.class, k -> SecuredLocalKafka.start(),
+          SecuredLocalKafka.class);
     }
     return store.getOrComputeIfAbsent(LocalSchemaRegistry.class,
         k -> LocalSchemaRegistry.start(LocalSchemaRegistry.defaultRunnerJar()),

@@ -2,6 +2,7 @@ package dev.typedproducer.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,9 +17,17 @@ public final class TopicReader {
   /** Every record of {@code topic} from the start, waiting until there are {@code expected}. */
   public static List<ConsumerRecord<byte[], byte[]>> readAll(
       String bootstrapServers, String topic, int expected, Duration timeout) {
+    return readAll(bootstrapServers, Map.of(), topic, expected, timeout);
+  }
+
+  /** Like {@link #readAll(String, String, int, Duration)}, with client settings such as a login. */
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers,
+      Map<String, Object> clientSettings, String topic, int expected, Duration timeout) {
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("enable.auto.commit", false);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-        Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
