@@ -8,16 +8,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -152,8 +155,7 @@ public final class TopicCheck {
 
   private TopicDescription describeOrCreate(Admin admin, int brokers, long deadline) {
     try {
-      return await(admin.describeTopics(List.of(topic)).allTopicNames(), deadline,
-          "describe the topic").get(topic);
+      return mayWrite(describe(admin, deadline));
     } catch (BrokerException e) {
       if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
         throw e;
@@ -178,8 +180,27 @@ public final class TopicCheck {
         throw e;
       }
     }
-    return await(admin.describeTopics(List.of(topic)).allTopicNames(), deadline,
+    return mayWrite(describe(admin, deadline));
+  }
+
+  private TopicDescription describe(Admin admin, long deadline) {
+    DescribeTopicsOptions options = new DescribeTopicsOptions().includeAuthorizedOperations(true);
+    return await(admin.describeTopics(List.of(topic), options).allTopicNames(), deadline,
         "describe the topic").get(topic);
+  }
+
+  /** Refuses a topic the broker says the principal may not write (when it says: ACLs on). */
+  private TopicDescription mayWrite(TopicDescription description) {
+    Set<AclOperation> allowed = description.authorizedOperations();
+    if (allowed != null && !allowed.isEmpty() && !allowed.contains(AclOperation.WRITE)
+        && !allowed.contains(AclOperation.ALL)) {
+      throw new BrokerException("TopicNotAuthorized", bootstrapServers, topic, false, "The"
+          + " producer's principal may not write topic " + topic + " on " + bootstrapServers
+          + " (it may: " + allowed + "). Grant it WRITE on the topic, e.g. kafka-acls.sh"
+          + " --bootstrap-server " + bootstrapServers + " --add --allow-principal User:<name>"
+          + " --operation Write --topic " + topic + ".", null);
+    }
+    return description;
   }
 
   private <V> V await(KafkaFuture<V> future, long deadline, String action) {
