@@ -26,9 +26,10 @@ final class TestKitStart {
     try {
       // The test kit defaults to the newest metadata version still in testing; run what a
       // released broker runs instead.
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+      TestKitNodes nodes = new TestKitNodes.Builder()
           .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-          .setCombined(combined).setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
+          .setCombined(combined).setNumBrokerNodes(brokers).setNumControllerNodes(1).build();
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
       configs.forEach(builder::setConfigProp);
       builder.setConfigProp("group.initial.rebalance.delay.ms", "0");
       KafkaClusterTestKit cluster = builder.build();
