@@ -3,6 +3,7 @@ package dev.typedproducer.testing;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /**
@@ -27,7 +28,7 @@ public final class LocalKafka implements AutoCloseable {
 
   /** Starts a one-node cluster and waits until its broker is ready (about 3 seconds). */
   public static LocalKafka start() {
-    return new LocalKafka(OneNodeCluster.start(Map.of()));
+    return new LocalKafka(TestKitStart.oneNode(Map.of()));
   }
 
   public String bootstrapServers() {
@@ -41,17 +42,17 @@ public final class LocalKafka implements AutoCloseable {
 
   /** Creates {@code topic} with {@code partitions} partitions and topic configs, unless it exists. */
   public void createTopic(String topic, int partitions, Map<String, String> configs) {
-    OneNodeCluster.createTopic(admin, topic, partitions, configs);
+    TestKitStart.createTopic(admin, new NewTopic(topic, partitions, (short) 1).configs(configs));
   }
 
   /** The number of partitions of {@code topic}. */
   public int partitions(String topic) {
-    return OneNodeCluster.await(admin.describeTopics(List.of(topic)).allTopicNames(),
-        "Could not describe topic " + topic).get(topic).partitions().size();
+    return TestKitStart.await(admin.describeTopics(List.of(topic)).allTopicNames(),
+        "describe topic " + topic).get(topic).partitions().size();
   }
 
   @Override
   public void close() {
-    OneNodeCluster.close(admin, cluster);
+    TestKitStart.close(admin, cluster);
   }
 }

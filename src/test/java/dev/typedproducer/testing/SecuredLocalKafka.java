@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
@@ -73,7 +74,7 @@ public final class SecuredLocalKafka implements AutoCloseable {
 
   /** Starts a one-node secured cluster and waits until its broker is ready. */
   public static SecuredLocalKafka start() {
-    return new SecuredLocalKafka(OneNodeCluster.start(brokerConfig()));
+    return new SecuredLocalKafka(TestKitStart.oneNode(brokerConfig()));
   }
 
   /**
@@ -143,7 +144,7 @@ public final class SecuredLocalKafka implements AutoCloseable {
 
   /** Creates (as admin) {@code topic} with {@code partitions} partitions unless it exists. */
   public void createTopic(String topic, int partitions) {
-    OneNodeCluster.createTopic(admin, topic, partitions);
+    TestKitStart.createTopic(admin, new NewTopic(topic, partitions, (short) 1));
   }
 
   /**
@@ -156,7 +157,7 @@ public final class SecuredLocalKafka implements AutoCloseable {
         .map(operation -> new AclBinding(pattern,
             new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW)))
         .toList();
-    OneNodeCluster.await(admin.createAcls(bindings).all(), "Could not create ACLs " + bindings);
+    TestKitStart.await(admin.createAcls(bindings).all(), "create ACLs " + bindings);
     awaitEnforced(bindings, new AclBindingFilter(pattern.toFilter(), AccessControlEntryFilter.ANY));
   }
 
@@ -167,7 +168,7 @@ public final class SecuredLocalKafka implements AutoCloseable {
    */
   private void awaitEnforced(Collection<AclBinding> bindings, AclBindingFilter filter) {
     long deadline = System.nanoTime() + ACL_TIMEOUT.toNanos();
-    while (!OneNodeCluster.await(admin.describeAcls(filter).values(), "Could not describe ACLs")
+    while (!TestKitStart.await(admin.describeAcls(filter).values(), "describe ACLs")
         .containsAll(bindings)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("The broker did not enforce " + bindings + " within "
@@ -184,6 +185,6 @@ public final class SecuredLocalKafka implements AutoCloseable {
 
   @Override
   public void close() {
-    OneNodeCluster.close(admin, cluster);
+    TestKitStart.close(admin, cluster);
   }
 }

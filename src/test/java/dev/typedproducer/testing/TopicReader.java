@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -38,6 +39,38 @@ public final class TopicReader {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
       return records;
+    }
+  }
+
+  /**
+   * Hands every record of {@code topic}, from the start up to the end offsets it has now, to
+   * {@code each}: each partition's records in offset order. Returns how many there were.
+   *
+   * @throws IllegalStateException if the end is not reached within {@code timeout}
+   */
+  public static long readToEnd(String bootstrapServers, String topic, Duration timeout,
+      Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+        Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      long count = 0;
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Read " + count + " records of " + topic + " in "
+              + timeout + " without reaching its end offsets " + end);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          each.accept(record);
+          count++;
+        }
+      }
+      return count;
     }
   }
 }
