@@ -374,7 +374,8 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       registry = SchemaRegistryClient.create(
           schemaRegistryUrl, schemaRegistryTimeout, schemaRegistryBasicAuth);
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException("schemaRegistryUrl", schemaRegistryUrl, "schemaRegistryUrl "
+      throw new InvalidConfigException("schemaRegistryUrl",
+          SchemaRegistryClient.redact(schemaRegistryUrl), "schemaRegistryUrl "
           + e.getMessage() + ". Give the registry's base URL, e.g. http://localhost:8081 (for"
           + " Apicurio Registry, http://host:8080/apis/ccompat/v7).", e);
     }
