@@ -2,7 +2,7 @@ package dev.typedproducer;
 
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.send.DeliveryFailures;
-import java.nio.charset.StandardCharsets;
+import dev.typedproducer.internal.serde.AvroWireSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -58,11 +60,14 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   private final List<Diagnostic> warnings;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** A serializer passed to the builder may add headers; the built-in one never does. */
+  private final boolean pluggedValues;
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
       KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings) {
     this.producer = producer;
     this.values = values;
+    this.pluggedValues = !(values instanceof AvroWireSerializer);
     this.topic = topic;
     this.keyField = keyField;
     this.failures = failures;
@@ -118,30 +123,46 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
     if (closed.get()) {
       throw closedException(null);
     }
-    String key = keyField.keyOf(event);
-    Headers headers = new RecordHeaders();
-    byte[] value = values.serialize(topic, headers, event);
-    CompletableFuture<SendResult> result = new CompletableFuture<>();
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-        topic, null, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
+    Object key = keyField.valueOf(event);
+    // The built-in serializer adds no headers: then no headers object is made, copied and sent.
+    Headers headers = pluggedValues ? new RecordHeaders() : null;
+    byte[] value = pluggedValues ? values.serialize(topic, headers, event)
+        : values.serialize(topic, event);
+    Delivery delivery = new Delivery(key, failures);
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topic, null, null, KeyField.bytes(key), value, headers);
     try {
-      producer.send(record, (metadata, exception) -> {
-        if (exception != null) {
-          result.completeExceptionally(failures.of(key, exception));
-        } else {
-          result.complete(new SendResult(metadata.topic(), metadata.partition(),
-              metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key));
-        }
-      });
+      producer.send(record, delivery);
     } catch (InterruptException e) {
       throw e;
     } catch (IllegalStateException | KafkaException e) {
       if (closed.get()) {
         throw closedException(e);
       }
-      result.completeExceptionally(failures.of(key, e));
+      delivery.completeExceptionally(failures.of(key.toString(), e));
     }
-    return result;
+    return delivery;
+  }
+
+  /** What a send returns, and the callback Kafka completes it through: one object per send. */
+  private static final class Delivery extends CompletableFuture<SendResult> implements Callback {
+    private final Object key;
+    private final DeliveryFailures failures;
+
+    Delivery(Object key, DeliveryFailures failures) {
+      this.key = key;
+      this.failures = failures;
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      if (exception != null) {
+        completeExceptionally(failures.of(key.toString(), exception));
+      } else {
+        complete(new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
+            Instant.ofEpochMilli(metadata.timestamp()), key.toString()));
+      }
+    }
   }
 
   private IllegalStateException closedException(Exception cause) {

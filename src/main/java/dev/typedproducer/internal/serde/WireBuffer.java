@@ -184,26 +184,9 @@ final class WireBuffer extends OutputStream {
 
   /** The 36 characters of {@code UUID.toString()} as a string: length 36, lower-case hex. */
   void writeUuid(long most, long least) {
-    writeInt(36);
-    ensure(36);
-    hex(most >>> 32, 8);
-    bytes[count++] = '-';
-    hex(most >>> 16, 4);
-    bytes[count++] = '-';
-    hex(most, 4);
-    bytes[count++] = '-';
-    hex(least >>> 48, 4);
-    bytes[count++] = '-';
-    hex(least, 12);
-  }
-
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-  private void hex(long value, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      bytes[count + i] = HEX[(int) (value & 0xF)];
-      value >>>= 4;
-    }
-    count += digits;
+    writeInt(UuidText.LENGTH);
+    ensure(UuidText.LENGTH);
+    UuidText.write(most, least, bytes, count);
+    count += UuidText.LENGTH;
   }
 }
