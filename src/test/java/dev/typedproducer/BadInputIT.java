@@ -10,6 +10,7 @@ import dev.typedproducer.testing.LocalKafka;
 import dev.typedproducer.testing.LocalSchemaRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
 import dev.typedproducer.testing.RealServices;
+import dev.typedproducer.testing.SecuredLocalKafka;
 import dev.typedproducer.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InterruptException;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class BadInputIT {
     return click(user, 1);
   }
 
-  /** The keys of the first {@code expected} records of the one-partition {@code topic}, in order. */
+  /** The keys of the first {@code expected} records of one-partition {@code topic}, in order. */
   private static List<String> keysIn(LocalKafka kafka, String topic, int expected) {
     return TopicReader.readAll(kafka.bootstrapServers(), topic, expected, WAIT).stream()
         .map(record -> new String(record.key(), StandardCharsets.UTF_8)).toList();
@@ -276,5 +278,36 @@ class BadInputIT {
       assertThat(after.get().offset()).isEqualTo(1);
     }
     assertThat(keysIn(kafka, "busy_clicks", 2)).containsExactly("before", "after");
+  }
+
+  @Test
+  void aTopicThePrincipalMayNoLongerWriteFailsThoseSendsNamingTheGrant(
+      SecuredLocalKafka kafka, LocalSchemaRegistry registry) throws Exception {
+    String user = SecuredLocalKafka.PRODUCER;
+    kafka.createTopic("revoked_clicks", 1);
+    kafka.grant(user, "revoked_clicks", AclOperation.DESCRIBE, AclOperation.WRITE);
+
+    try (TypedProducer<UserClick> producer = TypedProducer.builder(UserClick.class)
+        .topic("revoked_clicks").bootstrapServers(kafka.bootstrapServers())
+        .kafkaSettings(kafka.clientSettings(user)).schemaRegistryUrl(registry.url())
+        .autoRegisterSchema(true).build()) {
+      assertThat(producer.send(click("before")).get().offset()).isZero();
+
+      kafka.revoke(user, "revoked_clicks", AclOperation.WRITE);
+      assertThat(failureOf(producer.send(click("refused")))).satisfies(e -> {
+        assertThat(e.id()).isEqualTo("TopicNotAuthorized");
+        assertThat(e.key()).isEqualTo("refused");
+        assertThat(e.isRetriable()).isFalse();
+      }).hasMessageStartingWith("[TopicNotAuthorized] Event with key \"refused\" was not"
+          + " delivered to topic revoked_clicks: the producer's principal may not write it."
+          + " Grant WRITE and DESCRIBE on topic revoked_clicks.");
+
+      kafka.grant(user, "revoked_clicks", AclOperation.WRITE);
+      assertThat(producer.send(click("after")).get().key()).isEqualTo("after");
+    }
+    assertThat(TopicReader.readAll(kafka.bootstrapServers(),
+        kafka.clientSettings(SecuredLocalKafka.ADMIN), "revoked_clicks", 2, WAIT).stream()
+        .map(record -> new String(record.key(), StandardCharsets.UTF_8)))
+        .containsExactly("before", "after");
   }
 }
