@@ -58,8 +58,9 @@ class BadConfigTest {
             "max.in.flight.requests.per.connection=6 is not allowed",
             "Use a value from 1 to 5, or remove the setting"),
         refused(ProducerConfig.PARTITIONER_CLASS_CONFIG, RoundRobinPartitioner.class,
-            RoundRobinPartitioner.class.getName(), "partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner is not"
-                + " allowed: it ignores the key", "Remove the partitioner.class setting"),
+            RoundRobinPartitioner.class.getName(), "partitioner.class=org.apache.kafka.clients"
+                + ".producer.RoundRobinPartitioner is not allowed: it ignores the key",
+            "Remove the partitioner.class setting"),
         refused(ProducerConfig.PARTITIONER_CLASS_CONFIG, "com.acme.RegionPartitioner",
             "partitioner.class=com.acme.RegionPartitioner is not allowed by default",
             "call allowCustomPartitioner(true) on the builder"),

@@ -100,6 +100,7 @@ class BadEventTest {
           .isInstanceOfSatisfying(InvalidEventException.class,
               e -> assertThat(e.field()).isEqualTo(row.field()))
           .hasMessageContainingAll(row.says().toArray(String[]::new));
+      assertThat(sentBefore).isNotDone(); // still in flight when the bad event was refused
 
       sentAfter = producer.send(after);
       assertThat(kafka.completeNext()).isTrue();

@@ -39,7 +39,8 @@ class BadRegistryTest {
   }
 
   private TypedProducerBuilder<UserClick> clicks(String url) {
-    // withoutBrokerCheck: a build() that wrongly got past the registry must not wait for brokers.
+    // withoutBrokerCheck: a build() that wrongly gets past the registry must not wait for brokers
+    // (and the tests close what it builds).
     return TypedProducer.builder(UserClick.class).bootstrapServers("localhost:9092")
         .schemaRegistryUrl(url).withoutBrokerCheck();
   }
@@ -72,7 +73,7 @@ class BadRegistryTest {
     registry.answer("POST", path, status,
         "{\"error_code\":" + errorCode + ",\"message\":\"" + message + "\"}");
 
-    assertThatThrownBy(() -> clicks(registry.url()).autoRegisterSchema(register).build())
+    assertThatThrownBy(() -> clicks(registry.url()).autoRegisterSchema(register).build().close())
         .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
           assertThat(e.url()).isEqualTo(registry.url());
           assertThat(e.subject()).isEqualTo("user_clicks-value");
@@ -92,7 +93,7 @@ class BadRegistryTest {
   void failsBuildOnA200AnswerThatIsNotARegistrys(String answer) {
     registry.answer("POST", LOOKUP, 200, answer);
 
-    assertThatThrownBy(() -> clicks(registry.url()).build())
+    assertThatThrownBy(() -> clicks(registry.url()).build().close())
         .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
           assertThat(e.url()).isEqualTo(registry.url());
           assertThat(e.httpStatus()).isEqualTo(200);
@@ -108,7 +109,8 @@ class BadRegistryTest {
       String url = "http://127.0.0.1:" + silent.getLocalPort();
       long start = System.nanoTime();
 
-      assertThatThrownBy(() -> clicks(url).schemaRegistryTimeout(Duration.ofSeconds(1)).build())
+      assertThatThrownBy(
+          () -> clicks(url).schemaRegistryTimeout(Duration.ofSeconds(1)).build().close())
           .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
             assertThat(e.url()).isEqualTo(url);
             assertThat(e.httpStatus()).isZero();
