@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.testing.FakeRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RoundRobinPartitioner;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,5 +154,47 @@ class BadConfigTest {
           .hasMessageStartingWith("Kafka refused bootstrap.servers=\"" + servers + "\": ")
           .hasMessageContaining("Give the brokers as host:port pairs separated by commas");
     }
+  }
+
+  /** Not generated from a schema: it has no SCHEMA$ for Avro to find. */
+  private static final class HandWrittenEvent implements SpecificRecord {
+    @Override
+    public void put(int i, Object v) {}
+
+    @Override
+    public Object get(int i) {
+      return null;
+    }
+
+    @Override
+    public Schema getSchema() {
+      return null;
+    }
+  }
+
+  static Stream<Arguments> builderArguments() {
+    return Stream.of(
+        Arguments.of("maxBlock(-1 s)", (ThrowingCallable) () -> TypedProducer
+            .builder(UserClick.class).maxBlock(Duration.ofSeconds(-1)), "maxBlock", "PT-1S",
+            "maxBlock must not be negative, was PT-1S. Give the longest a send may block"),
+        Arguments.of("createTopicIfMissing(0)", (ThrowingCallable) () -> TypedProducer
+            .builder(UserClick.class).createTopicIfMissing(0), "createTopicIfMissing", "0",
+            "A topic needs at least one partition, was 0."),
+        Arguments.of("a class not generated from a schema", (ThrowingCallable) () -> TypedProducer
+            .builder(HandWrittenEvent.class).bootstrapServers("localhost:9092").build(),
+            "eventClass", HandWrittenEvent.class.getName(), HandWrittenEvent.class.getName()
+                + " has no Avro schema: "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("builderArguments")
+  void refusesABuilderArgumentNamingIt(String row, ThrowingCallable call, String setting,
+      String value, String starts) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+          assertThat(e.setting()).isEqualTo(setting);
+          assertThat(e.value()).isEqualTo(value);
+        })
+        .hasMessageStartingWith(starts);
   }
 }
