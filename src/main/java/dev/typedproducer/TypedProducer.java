@@ -134,7 +134,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
         }
       });
     } catch (InterruptException e) {
-      throw e;
+      throw failures.interrupted(key, e);
     } catch (IllegalStateException | KafkaException e) {
       if (closed.get()) {
         throw closedException(e);

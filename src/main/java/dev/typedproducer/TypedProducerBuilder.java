@@ -279,8 +279,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     } catch (KafkaException e) {
       values.close();
-      throw new InvalidConfigException(null, null, "Kafka refused the producer settings: "
-          + e.getMessage() + ". Fix the setting named there.", e);
+      throw DurableProducerConfig.refusedByKafka(config, e);
     }
     if (!brokersChecked) {
       return producer;

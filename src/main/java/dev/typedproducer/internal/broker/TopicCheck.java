@@ -3,6 +3,7 @@ package dev.typedproducer.internal.broker;
 import dev.typedproducer.BrokerException;
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.TopicDurability;
+import dev.typedproducer.internal.config.DurableProducerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigResource;
@@ -63,10 +65,17 @@ public final class TopicCheck {
    *
    * @return warnings: a weak topic under a policy that only warns, or a check that could not run
    * @throws BrokerException when the check fails; its id says how
+   * @throws dev.typedproducer.InvalidConfigException when Kafka refuses the settings
    */
   public List<Diagnostic> run() {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(adminConfig())) {
+    Admin created;
+    try {
+      created = Admin.create(adminConfig());
+    } catch (KafkaException e) {
+      throw DurableProducerConfig.refusedByKafka(producerConfig, e);
+    }
+    try (Admin admin = created) {
       try {
         return inspect(admin, deadline);
       } finally {
