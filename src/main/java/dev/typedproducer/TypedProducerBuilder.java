@@ -255,70 +255,32 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
 
     Serializer<? super T> values =
         valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
+    // Kafka checks every setting before anything is asked of the brokers.
+    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
     List<Diagnostic> warnings = List.of();
     if (brokersChecked) {
       try {
         warnings = new TopicCheck(
-            config, resolvedTopic, topicDurability, createPartitions, startupTimeout).run();
+            config, resolvedTopic, topicDurability, createPartitions, startupTimeout)
+            .run(producer);
       } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
         values.close();
         throw e;
       }
       warnings.forEach(w -> LOG.warn("{}", w));
     }
-    Producer<byte[], byte[]> producer = kafkaProducer(config, resolvedTopic, values);
     return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
         new DeliveryFailures(resolvedTopic, config), warnings);
   }
 
-  /** The Kafka producer, with the topic's partitions already known so the first send need not wait. */
   private Producer<byte[], byte[]> kafkaProducer(
-      Map<String, Object> config, String topicName, Serializer<? super T> values) {
-    KafkaProducer<byte[], byte[]> producer;
+      Map<String, Object> config, Serializer<? super T> values) {
     try {
-      producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+      return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     } catch (KafkaException e) {
       values.close();
       throw DurableProducerConfig.refusedByKafka(config, e);
-    }
-    if (!brokersChecked) {
-      return producer;
-    }
-    try {
-      awaitPartitions(producer, topicName, System.nanoTime() + startupTimeout.toNanos());
-    } catch (KafkaException e) {
-      producer.close(Duration.ZERO);
-      values.close();
-      throw new BrokerException("BrokerUnreachable", String.valueOf(
-          config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)), topicName, true,
-          "The Kafka cluster at " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + " did not give the partitions of topic " + topicName + " within the start-up"
-              + " timeout of " + startupTimeout.toMillis() + " ms: " + e.getMessage() + ". Check"
-              + " that the brokers are up, or raise startupTimeout(...).", e);
-    }
-    return producer;
-  }
-
-  /**
-   * Waits until the producer knows the topic's partitions, so that the first send need not.
-   * Each call blocks for at most max.block.ms, which may be 0, so ask again until the deadline.
-   */
-  private static void awaitPartitions(Producer<?, ?> producer, String topic, long deadline) {
-    while (true) {
-      try {
-        producer.partitionsFor(topic);
-        return;
-      } catch (org.apache.kafka.common.errors.TimeoutException e) {
-        if (System.nanoTime() - deadline > 0) {
-          throw e;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new org.apache.kafka.common.errors.InterruptException(interrupted);
-        }
-      }
     }
   }
 
