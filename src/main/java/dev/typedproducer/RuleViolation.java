@@ -1,5 +1,6 @@
 package dev.typedproducer;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Objects;
  * @param message what the rule asks and what the value was, e.g. {@code features/3 must be finite,
  *     was NaN}
  */
-public record RuleViolation(String path, String rule, String value, String message) {
+public record RuleViolation(String path, String rule, String value, String message)
+    implements Serializable {
   public RuleViolation {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(rule, "rule");
