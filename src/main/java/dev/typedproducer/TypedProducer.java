@@ -148,7 +148,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
         }
       });
     } catch (InterruptException e) {
-      throw e;
+      throw failures.interrupted(key, e);
     } catch (IllegalStateException | KafkaException e) {
       if (closed.get()) {
         throw closedException(e);

@@ -1,6 +1,5 @@
 package dev.typedproducer;
 
-import dev.typedproducer.internal.broker.ProducerStart;
 import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
@@ -25,8 +24,11 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,22 +267,22 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
 
     Serializer<? super T> values =
         valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
-    List<String> topics = deadLetterTopic == null ? List.of(resolvedTopic)
-        : List.of(resolvedTopic, deadLetterTopic);
+    // Kafka checks every setting before anything is asked of the brokers.
+    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
     List<Diagnostic> warnings = new ArrayList<>();
-    Producer<byte[], byte[]> producer;
-    try {
-      if (brokersChecked) {
-        for (String checked : topics) {
+    if (brokersChecked) {
+      try {
+        for (String checked : deadLetterTopic == null ? List.of(resolvedTopic)
+            : List.of(resolvedTopic, deadLetterTopic)) {
           warnings.addAll(new TopicCheck(
-              config, checked, topicDurability, createPartitions, startupTimeout).run());
+              config, checked, topicDurability, createPartitions, startupTimeout).run(producer));
         }
-        warnings.forEach(w -> LOG.warn("{}", w));
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        values.close();
+        throw e;
       }
-      producer = ProducerStart.start(config, brokersChecked ? topics : List.of(), startupTimeout);
-    } catch (RuntimeException e) {
-      values.close();
-      throw e;
+      warnings.forEach(w -> LOG.warn("{}", w));
     }
     DeadLetters deadLetters =
         deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, resolvedTopic, config);
@@ -300,6 +302,16 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       }
     }
     return settings;
+  }
+
+  private Producer<byte[], byte[]> kafkaProducer(
+      Map<String, Object> config, Serializer<? super T> values) {
+    try {
+      return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    } catch (KafkaException e) {
+      values.close();
+      throw DurableProducerConfig.refusedByKafka(config, e);
+    }
   }
 
   /** For unit tests without brokers: build() then asks the brokers nothing. */
@@ -353,7 +365,8 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       registry = SchemaRegistryClient.create(
           schemaRegistryUrl, schemaRegistryTimeout, schemaRegistryBasicAuth);
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException("schemaRegistryUrl", schemaRegistryUrl, "schemaRegistryUrl "
+      throw new InvalidConfigException("schemaRegistryUrl",
+          SchemaRegistryClient.redact(schemaRegistryUrl), "schemaRegistryUrl "
           + e.getMessage() + ". Give the registry's base URL, e.g. http://localhost:8081 (for"
           + " Apicurio Registry, http://host:8080/apis/ccompat/v7).", e);
     }

@@ -38,6 +38,7 @@ final class BuildCheck {
   int run(Path schemasDir, Path generated, Path fresh, String mode) throws IOException {
     ValidateCommand.Validation validation = ValidateCommand.validate(schemasDir);
     List<Diagnostic> problems = validation.problems();
+    validation.warnings().forEach(w -> out.println("warning: " + w));
     if (!problems.isEmpty()) {
       problems.forEach(out::println);
       out.println(problems.size() + " problem(s) in " + Paths.folder(schemasDir)

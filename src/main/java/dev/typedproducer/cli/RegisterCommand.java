@@ -58,10 +58,8 @@ final class RegisterCommand {
         }
       }
     } catch (SchemaRegistryException e) {
-      if (e.isRetriable()) {
-        throw new CheckCannotRunException(e.getMessage(), e);
-      }
-      throw e;
+      // Unreachable, failing, or not a registry at all: nothing was judged, so exit 2.
+      throw new CheckCannotRunException(e.getMessage(), e);
     }
     out.println(refused == 0 ? "Done." : refused + " schema(s) refused by the registry.");
     return refused == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
@@ -116,12 +114,20 @@ final class RegisterCommand {
       }
       return true;
     } catch (SchemaRegistryException e) {
-      if (e.isRetriable()) {
+      if (!isRefusal(e)) {
         throw e;
       }
       out.println("refused    " + where + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Whether the registry judged this schema: incompatible (409) or invalid (422). Anything else
+   * (unreachable, bad credentials, an answer that is not a registry's) means nothing was judged.
+   */
+  private static boolean isRefusal(SchemaRegistryException e) {
+    return e.httpStatus() == 409 || e.httpStatus() == 422;
   }
 
   private static void setLevel(CompatibilityLevel declared, String subject, String where,

@@ -18,16 +18,23 @@ final class ValidateCommand {
   static int run(List<String> rest, PrintStream out) throws IOException {
     Args args = Args.parse(rest, Set.of("schemas"), Set.of());
     Path schemas = Path.of(args.get("schemas", "schemas"));
-    List<Diagnostic> problems = validate(schemas).problems();
+    Validation validation = validate(schemas);
+    List<Diagnostic> problems = validation.problems();
     problems.forEach(out::println);
+    validation.warnings().forEach(w -> out.println("warning: " + w));
+    String warned = validation.warnings().isEmpty() ? ""
+        : " (" + validation.warnings().size() + " warning(s))";
     out.println(problems.isEmpty()
-        ? "Every schema in " + Paths.folder(schemas) + " is valid."
-        : problems.size() + " problem(s) in " + Paths.folder(schemas) + ".");
+        ? "Every schema in " + Paths.folder(schemas) + " is valid" + warned + "."
+        : problems.size() + " problem(s) in " + Paths.folder(schemas) + warned + ".");
     return problems.isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
   }
 
-  /** How many schemas a folder holds, and every problem in them, unreadable files included. */
-  record Validation(int schemas, List<Diagnostic> problems) {}
+  /**
+   * How many schemas a folder holds, every problem in them (unreadable files included), and
+   * warnings that do not fail the check.
+   */
+  record Validation(int schemas, List<Diagnostic> problems, List<Diagnostic> warnings) {}
 
   static Validation validate(Path schemas) throws IOException {
     SchemaFiles.Result result = SchemaFiles.read(schemas, Paths::display);
@@ -35,6 +42,7 @@ final class ValidateCommand {
     for (SchemaFile file : result.schemas()) {
       problems.addAll(SchemaValidator.validate(file.schema(), file.source()));
     }
-    return new Validation(result.schemas().size() + result.problems().size(), problems);
+    return new Validation(result.schemas().size() + result.problems().size(), problems,
+        result.warnings());
   }
 }

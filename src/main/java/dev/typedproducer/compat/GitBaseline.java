@@ -1,5 +1,6 @@
 package dev.typedproducer.compat;
 
+import dev.typedproducer.internal.schema.SchemaFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,7 +134,8 @@ public final class GitBaseline {
 
   private static Schema parse(String text) {
     try {
-      return new Schema.Parser().setValidateDefaults(false).parse(text);
+      return new Schema.Parser().setValidateDefaults(false)
+          .parse(SchemaFiles.withoutBom(text));
     } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
       return null;
     }
@@ -141,7 +143,8 @@ public final class GitBaseline {
 
   private static Schema parseWith(String text, List<Schema> known) {
     try {
-      return new Schema.Parser().setValidateDefaults(false).addTypes(known).parse(text);
+      return new Schema.Parser().setValidateDefaults(false).addTypes(known)
+          .parse(SchemaFiles.withoutBom(text));
     } catch (RuntimeException e) {
       return null;
     }

@@ -6,6 +6,7 @@ import dev.typedproducer.internal.registry.RegisteredSchema;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
@@ -30,13 +31,24 @@ public final class RegistryBaseline {
       List<SchemaVersion> versions = new ArrayList<>();
       for (int version : client.versions(subject)) {
         RegisteredSchema registered = client.version(subject, version);
-        Schema schema = new Schema.Parser().setValidateDefaults(false).parse(registered.schema());
+        Schema schema = parse(registered);
         versions.add(new SchemaVersion(schema, "registry version " + registered.version()
             + " (id " + registered.id() + ")"));
       }
       return versions;
     } catch (SchemaRegistryException e) {
       throw new CheckCannotRunException(e.getMessage(), e);
+    }
+  }
+
+  private Schema parse(RegisteredSchema registered) throws CheckCannotRunException {
+    try {
+      return new Schema.Parser().setValidateDefaults(false).parse(registered.schema());
+    } catch (AvroRuntimeException e) {
+      throw new CheckCannotRunException("Version " + registered.version() + " of subject "
+          + registered.subject() + " in the registry at " + client.url() + " is not an Avro"
+          + " schema: " + e.getMessage() + ". Check that the subject holds Avro schemas (not"
+          + " JSON Schema or Protobuf) and that --subject-strategy names the right subject.", e);
     }
   }
 

@@ -142,4 +142,84 @@ class CompatCommandTest {
     assertThat(run.out()).contains("[SchemaUnreadable] " + schemas.resolve("bad_default.avsc"))
         .contains("Invalid default for field page").contains("1 problem(s)");
   }
+
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private static byte[] withBom(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    byte[] marked = new byte[BOM.length + bytes.length];
+    System.arraycopy(BOM, 0, marked, 0, BOM.length);
+    System.arraycopy(bytes, 0, marked, BOM.length, bytes.length);
+    return marked;
+  }
+
+  @Test
+  void reportsAFileThatIsNotUtf8AndChecksTheOthers() throws IOException {
+    Path schemas = Files.createDirectories(dir.resolve("schemas"));
+    Files.write(schemas.resolve("a_binary.avsc"), new byte[] {'{', '"', (byte) 0xFF, 0x00});
+    Files.write(schemas.resolve("b_utf16.avsc"), "{}".getBytes(StandardCharsets.UTF_16));
+    Files.writeString(schemas.resolve("c_keyless.avsc"), V1.replace(", \"kafka.key\": true", ""));
+
+    Run run = cli("validate", "--schemas", schemas.toString());
+
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("[SchemaUnreadable] " + schemas.resolve("a_binary.avsc")
+            + ": is not UTF-8 text (byte 0xFF at offset 2)")
+        .contains("Fix: save the file as UTF-8 text")
+        .contains("[SchemaUnreadable] " + schemas.resolve("b_utf16.avsc")
+            + ": is not UTF-8 text (byte 0xFE at offset 0) (it starts with a UTF-16 byte-order"
+            + " mark: it is UTF-16 text)")
+        .contains("[KeyFieldMissing] " + schemas.resolve("c_keyless.avsc"))
+        .contains("3 problem(s)")
+        .doesNotContain("MalformedInputException");
+  }
+
+  @Test
+  void compatReportsAFileThatIsNotUtf8AndChecksTheOthers() throws Exception {
+    Path schemas = repoWith(V1, ADDS_COUNTRY);
+    Files.write(schemas.resolve("binary.avsc"), new byte[] {(byte) 0xC3, 0x28});
+
+    Run run = cli("compat", "--schemas", schemas.toString(), "--against", "HEAD");
+
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL  " + schemas.resolve("binary.avsc"))
+        .contains("[SchemaUnreadable] error")
+        .contains("is not UTF-8 text (byte 0xC3 at offset 0)")
+        .contains("FAIL  " + schemas.resolve("click.avsc"))
+        .contains("[FieldAddedWithoutDefault]");
+  }
+
+  @Test
+  void acceptsAByteOrderMarkWithAWarning() throws IOException {
+    Path schemas = Files.createDirectories(dir.resolve("schemas"));
+    Files.write(schemas.resolve("click.avsc"), withBom(V1));
+
+    Run run = cli("validate", "--schemas", schemas.toString());
+
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains("warning: [SchemaByteOrderMark] " + schemas.resolve("click.avsc")
+            + ": starts with a UTF-8 byte-order mark (BOM")
+        .contains("Fix: save the file as UTF-8 without BOM")
+        .contains("is valid (1 warning(s)).")
+        .doesNotContain("Unexpected character");
+  }
+
+  @Test
+  void comparesSchemasSavedWithAByteOrderMark() throws Exception {
+    git("init", "-q", "-b", "main");
+    Path schemas = Files.createDirectories(dir.resolve("schemas"));
+    Files.write(schemas.resolve("click.avsc"), withBom(V1));
+    git("add", "-A");
+    git("commit", "-q", "-m", "v1 with a BOM");
+    Files.write(schemas.resolve("click.avsc"), withBom(ADDS_COUNTRY));
+
+    Run run = cli("compat", "--schemas", schemas.toString(), "--against", "HEAD");
+
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("1 earlier version(s)")
+        .contains("[FieldAddedWithoutDefault] error at /fields/2, against version 1")
+        .doesNotContain("BaselineVersionUnreadable");
+  }
 }

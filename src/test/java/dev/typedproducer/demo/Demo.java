@@ -125,11 +125,11 @@ public final class Demo {
         .bootstrapServers(bootstrapServers)
         .schemaRegistryUrl(registryUrl)
         .autoRegisterSchema(true)
+        .createTopicIfMissing(options.partitions())
         .kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 5)
         .kafkaSetting(ProducerConfig.CLIENT_ID_CONFIG, "typed-producer-demo-" + eventClass.getSimpleName())
         .build()) {
       String topic = producer.topic();
-      ensureTopic(topic);
       Map<TopicPartition, Long> startOffsets = endOffsets(topic);
 
       // The first send fetches the topic's metadata; time the rest, the steady state.
@@ -189,16 +189,6 @@ public final class Demo {
       }
     }
     return report;
-  }
-
-  private void ensureTopic(String topic) throws InterruptedException {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(topic, options.partitions(), (short) -1))).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-        throw new IllegalStateException("Could not create topic " + topic + ": " + e.getCause(), e);
-      }
-    }
   }
 
   private Map<TopicPartition, Long> endOffsets(String topic) {

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * For unit tests only: an HTTP server that answers registry requests with canned responses and
@@ -19,14 +22,17 @@ public final class FakeRegistry implements AutoCloseable {
   public record Request(String method, String path, String body, String contentType,
       String authorization) {}
 
-  private record Answer(int status, String body) {}
+  private record Answer(int status, String body, Duration delay) {}
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  // Handlers run here, not on the server's own thread, so that a slow answer can be cut short.
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
 
   private FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(handlers);
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getRawPath()
           + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
@@ -35,7 +41,14 @@ public final class FakeRegistry implements AutoCloseable {
           exchange.getRequestHeaders().getFirst("Content-Type"),
           exchange.getRequestHeaders().getFirst("Authorization")));
       Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-          new Answer(404, "<html>no such page</html>"));
+          new Answer(404, "<html>no such page</html>", Duration.ZERO));
+      try {
+        Thread.sleep(answer.delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.close(); // closed while waiting: the client has long given up
+        return;
+      }
       byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
       exchange.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
@@ -55,7 +68,13 @@ public final class FakeRegistry implements AutoCloseable {
 
   /** Answers {@code method path} (path as sent, with its query) with {@code status} and {@code body}. */
   public FakeRegistry answer(String method, String path, int status, String body) {
-    answers.put(method + " " + path, new Answer(status, body));
+    return answerAfter(Duration.ZERO, method, path, status, body);
+  }
+
+  /** As {@link #answer}, after waiting {@code delay}: a registry too slow for the client. */
+  public FakeRegistry answerAfter(Duration delay, String method, String path, int status,
+      String body) {
+    answers.put(method + " " + path, new Answer(status, body, delay));
     return this;
   }
 
@@ -79,5 +98,6 @@ public final class FakeRegistry implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -81,13 +82,24 @@ public final class LocalKafkaCluster implements AutoCloseable {
     broker.awaitShutdown();
   }
 
-  /** Starts the stopped broker {@code id} again and waits until the controller has it back. */
+  /**
+   * Starts the stopped broker {@code id} again and waits until the controller lists it among the
+   * live brokers (other brokers may still be stopped).
+   */
   public void startBroker(int id) {
     broker(id).startup();
-    try {
-      cluster.waitForReadyBrokers();
-    } catch (Exception e) {
-      throw new IllegalStateException("Broker " + id + " did not rejoin the cluster: " + e, e);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (TestKitStart.await(admin.describeCluster().nodes(), "describe the cluster").stream()
+        .noneMatch(node -> node.id() == id)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Broker " + id + " did not rejoin the cluster in 60 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.typedproducer.SchemaRegistryException;
+import dev.typedproducer.internal.registry.Response.NotRegistryAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,16 +14,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A small client for the Confluent Schema Registry REST API, as served by Confluent Schema
  * Registry, Apicurio Registry ({@code /apis/ccompat/v7}), Karapace and Redpanda. Thread-safe.
  *
- * <p>Several base URLs may be given, comma-separated: a request that cannot reach one tries the
- * next, as Confluent's clients do.
+ * <p>Several base URLs may be given, comma-separated: a request goes to the next URL when one
+ * cannot be reached, times out, answers 5xx, 408 or 429, or answers what no schema registry
+ * would (an HTML page, an id that is not a positive 4-byte integer, ...). A registry's answer
+ * about the request itself (another 4xx, e.g. 404 subject not found, 401, 409, 422) is final.
+ *
+ * <p>Every method throws {@link SchemaRegistryException}: {@linkplain
+ * SchemaRegistryException#isRetriable() retriable} when no URL could be reached or each failed
+ * (5xx, 408, 429), not retriable for a registry's refusal or an answer that is not a registry's.
  */
 public final class SchemaRegistryClient {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -30,101 +40,93 @@ public final class SchemaRegistryClient {
   static final int SUBJECT_NOT_FOUND = 40401;
   static final int SCHEMA_NOT_FOUND = 40403;
   static final int VERSION_NOT_FOUND = 40402;
+  /** The compatibility levels a registry answers with (the names of compat.CompatibilityLevel). */
+  private static final Set<String> LEVELS = Set.of("BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD",
+      "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final List<URI> baseUrls;
-  private final String displayUrl;
+  private final RegistryUrls urls;
   private final Duration timeout;
-  private final String authorization;
   private final HttpClient http;
 
-  private SchemaRegistryClient(List<URI> baseUrls, String displayUrl, Duration timeout,
-      String authorization) {
-    this.baseUrls = baseUrls;
-    this.displayUrl = displayUrl;
+  private SchemaRegistryClient(RegistryUrls urls, Duration timeout) {
+    this.urls = urls;
     this.timeout = timeout;
-    this.authorization = authorization;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   /**
-   * A client for {@code urls}: one base URL or several, comma-separated.
+   * A client for {@code urls}: one base URL or several, comma-separated. A URL may carry HTTP
+   * basic credentials, percent-encoded: {@code http://user:password@host:8081}.
    *
+   * @param timeout how long to wait for each URL to connect and to answer; positive
    * @param basicAuth {@code user:password} for HTTP basic authentication, or null
-   * @throws IllegalArgumentException if a URL is not an absolute http or https URL
+   * @throws IllegalArgumentException if a URL is not an absolute http or https URL, if a URL's
+   *     credentials differ from {@code basicAuth}, or if {@code timeout} is not positive
    */
   public static SchemaRegistryClient create(String urls, Duration timeout, String basicAuth) {
-    List<URI> parsed = new ArrayList<>();
-    for (String url : urls.split(",")) {
-      String trimmed = url.trim();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      URI uri;
-      try {
-        uri = URI.create(trimmed.endsWith("/") ? trimmed : trimmed + "/");
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("\"" + trimmed + "\" is not a URL: " + e.getMessage(), e);
-      }
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("\"" + trimmed + "\" is not an http:// or https:// URL");
-      }
-      parsed.add(uri);
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    if (parsed.isEmpty()) {
-      throw new IllegalArgumentException("no URL given");
-    }
-    String authorization = basicAuth == null || basicAuth.isBlank() ? null : "Basic "
-        + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8));
-    return new SchemaRegistryClient(List.copyOf(parsed), urls.trim(), timeout, authorization);
+    return new SchemaRegistryClient(RegistryUrls.parse(urls, basicAuth), timeout);
   }
 
-  /** The URL(s) as given, for messages. */
+  /** The URL(s) as given, passwords shown as {@code ***}: for messages. */
   public String url() {
-    return displayUrl;
+    return urls.display();
+  }
+
+  /** {@code urls} (comma-separated) with any password shown as {@code ***}: for messages. */
+  public static String redact(String urls) {
+    return RegistryUrls.redact(urls);
   }
 
   /** The id of {@code schema} under {@code subject}, or empty when it is not registered there. */
   public Optional<Integer> lookup(String subject, String schema) {
-    Response response = send(subject, "POST", "subjects/" + path(subject), schemaBody(schema));
-    if (response.status == 404 && (response.errorCode == SUBJECT_NOT_FOUND
-        || response.errorCode == SCHEMA_NOT_FOUND)) {
-      return Optional.empty();
-    }
-    return Optional.of(response.orThrow(subject, "look up the schema").path("id").asInt());
+    return send(subject, "look up the schema", "POST", "subjects/" + path(subject),
+        schemaBody(schema), r -> r.isNotFound(SUBJECT_NOT_FOUND, SCHEMA_NOT_FOUND)
+            ? Optional.empty() : Optional.of(positive(r.orThrow(), "id")));
   }
 
   /** Registers {@code schema} under {@code subject} (idempotent) and returns its id. */
   public int register(String subject, String schema) {
-    return send(subject, "POST", "subjects/" + path(subject) + "/versions", schemaBody(schema))
-        .orThrow(subject, "register the schema").path("id").asInt();
+    return send(subject, "register the schema", "POST", "subjects/" + path(subject) + "/versions",
+        schemaBody(schema), r -> positive(r.orThrow(), "id"));
   }
 
   /** The schema text with global id {@code id}. */
   public String schemaById(int id) {
-    return send(null, "GET", "schemas/ids/" + id, null)
-        .orThrow(null, "fetch schema id " + id).path("schema").asText();
+    return send(null, "fetch schema id " + id, "GET", "schemas/ids/" + id, null,
+        r -> text(r.orThrow(), "schema"));
   }
 
   /** The versions registered under {@code subject}, oldest first; empty for an unknown subject. */
   public List<Integer> versions(String subject) {
-    Response response = send(subject, "GET", "subjects/" + path(subject) + "/versions", null);
-    if (response.status == 404 && response.errorCode == SUBJECT_NOT_FOUND) {
-      return List.of();
-    }
-    List<Integer> versions = new ArrayList<>();
-    response.orThrow(subject, "list versions").forEach(v -> versions.add(v.asInt()));
-    return versions;
+    return send(subject, "list versions", "GET", "subjects/" + path(subject) + "/versions", null,
+        r -> {
+          if (r.isNotFound(SUBJECT_NOT_FOUND)) {
+            return List.of();
+          }
+          JsonNode node = r.orThrow();
+          List<Integer> versions = new ArrayList<>();
+          node.forEach(v -> versions.add(v.isIntegralNumber() && v.canConvertToInt()
+              && v.intValue() > 0 ? v.intValue() : 0));
+          if (!node.isArray() || versions.contains(0)) {
+            throw new NotRegistryAnswer("it is not a list of version numbers");
+          }
+          return List.copyOf(versions);
+        });
   }
 
   /** One registered version of {@code subject}. */
   public RegisteredSchema version(String subject, int version) {
-    JsonNode node = send(subject, "GET", "subjects/" + path(subject) + "/versions/" + version, null)
-        .orThrow(subject, "fetch version " + version);
-    return new RegisteredSchema(subject, node.path("version").asInt(), node.path("id").asInt(),
-        node.path("schema").asText());
+    return send(subject, "fetch version " + version, "GET",
+        "subjects/" + path(subject) + "/versions/" + version, null, r -> {
+          JsonNode node = r.orThrow();
+          return new RegisteredSchema(subject, positive(node, "version"), positive(node, "id"),
+              text(node, "schema"));
+        });
   }
 
   /**
@@ -132,25 +134,22 @@ public final class SchemaRegistryClient {
    * registry then applies its global level).
    */
   public Optional<String> subjectCompatibility(String subject) {
-    Response response = send(subject, "GET", "config/" + path(subject), null);
-    if (response.status == 404 && response.errorCode != 0) {
-      return Optional.empty();
-    }
-    return Optional.of(response.orThrow(subject, "read the compatibility level")
-        .path("compatibilityLevel").asText());
+    return send(subject, "read the compatibility level", "GET", "config/" + path(subject), null,
+        r -> r.status() == 404 && r.errorCode() != 0 ? Optional.empty()
+            : Optional.of(level(r.orThrow())));
   }
 
   /** The registry's global compatibility level. */
   public String globalCompatibility() {
-    return send(null, "GET", "config", null).orThrow(null, "read the compatibility level")
-        .path("compatibilityLevel").asText();
+    return send(null, "read the compatibility level", "GET", "config", null,
+        r -> level(r.orThrow()));
   }
 
   /** Sets the compatibility level of {@code subject}. */
   public void setSubjectCompatibility(String subject, String level) {
     ObjectNode body = JSON.createObjectNode().put("compatibility", level);
-    send(subject, "PUT", "config/" + path(subject), body.toString())
-        .orThrow(subject, "set the compatibility level to " + level);
+    send(subject, "set the compatibility level to " + level, "PUT", "config/" + path(subject),
+        body.toString(), Response::orThrow);
   }
 
   /**
@@ -160,25 +159,54 @@ public final class SchemaRegistryClient {
    * level; Apicurio always checks every version).
    */
   public CompatibilityVerdict testCompatibility(String subject, String against, String schema) {
-    Response response = send(subject, "POST", "compatibility/subjects/" + path(subject)
+    return send(subject, "test compatibility", "POST", "compatibility/subjects/" + path(subject)
         + "/versions" + (against == null ? "" : "/" + against) + "?verbose=true",
-        schemaBody(schema));
-    JsonNode node = response.orThrow(subject, "test compatibility");
-    List<String> messages = new ArrayList<>();
-    node.path("messages").forEach(m -> messages.add(m.asText()));
-    if (node.hasNonNull("reason") && !node.path("reason").asText().isBlank()) {
-      messages.add(node.path("reason").asText()); // Apicurio's form
-    }
-    return new CompatibilityVerdict(node.path("is_compatible").asBoolean(), messages);
+        schemaBody(schema), r -> {
+          JsonNode node = r.orThrow();
+          if (!node.path("is_compatible").isBoolean()) {
+            throw new NotRegistryAnswer("it has no \"is_compatible\": true or false");
+          }
+          List<String> messages = new ArrayList<>();
+          node.path("messages").forEach(m -> messages.add(m.asText()));
+          if (node.hasNonNull("reason") && !node.path("reason").asText().isBlank()) {
+            messages.add(node.path("reason").asText()); // Apicurio's form
+          }
+          return new CompatibilityVerdict(node.path("is_compatible").booleanValue(), messages);
+        });
   }
 
   /** Deletes {@code subject} and all its versions; {@code permanent} also removes them for good. */
   public void deleteSubject(String subject, boolean permanent) {
-    Response response = send(subject, "DELETE",
-        "subjects/" + path(subject) + (permanent ? "?permanent=true" : ""), null);
-    if (response.status != 404) {
-      response.orThrow(subject, "delete the subject");
+    send(subject, "delete the subject", "DELETE",
+        "subjects/" + path(subject) + (permanent ? "?permanent=true" : ""), null,
+        r -> r.status() == 404 ? r.body() : r.orThrow());
+  }
+
+  /** {@code node}'s {@code field}: an id or version, which Confluent's frame holds in 4 bytes. */
+  private static int positive(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+      throw new NotRegistryAnswer("it has no \"" + field + "\" that is a whole number from 1 to "
+          + Integer.MAX_VALUE);
     }
+    return value.intValue();
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isTextual() || value.textValue().isBlank()) {
+      throw new NotRegistryAnswer("it has no \"" + field + "\" text");
+    }
+    return value.textValue();
+  }
+
+  private static String level(JsonNode node) {
+    JsonNode value = node.path("compatibilityLevel");
+    if (!value.isTextual() || !LEVELS.contains(value.textValue().toUpperCase(Locale.ROOT))) {
+      throw new NotRegistryAnswer("it has no \"compatibilityLevel\" that is one of "
+          + LEVELS.stream().sorted().collect(Collectors.joining(", ")));
+    }
+    return value.textValue();
   }
 
   private static String schemaBody(String schema) {
@@ -189,12 +217,22 @@ public final class SchemaRegistryClient {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private Response send(String subject, String method, String relative, String body) {
-    IOException lastFailure = null;
-    URI lastUrl = null;
-    for (URI base : baseUrls) {
-      URI uri = base.resolve(relative);
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+  /** One URL that did not answer as a registry: in short, and as its own exception. */
+  private record Failure(String brief, SchemaRegistryException exception) {}
+
+  /**
+   * Sends the request to each URL in turn until one answers as a registry, and reads that
+   * answer with {@code reader}, which throws {@link NotRegistryAnswer} for an answer no registry
+   * gives and a {@link SchemaRegistryException} for a registry's refusal.
+   */
+  private <T> T send(String subject, String action, String method, String relative, String body,
+      Function<Response, T> reader) {
+    Response.Call call = new Response.Call(urls.display(), subject, action, method);
+    List<Failure> failures = new ArrayList<>();
+    for (RegistryUrls.Endpoint endpoint : urls.endpoints()) {
+      URI shown = endpoint.shown().resolve(relative);
+      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.base().resolve(relative))
+          .timeout(timeout)
           .header("Accept", CONTENT_TYPE + ", application/json")
           .method(method, body == null
               ? HttpRequest.BodyPublishers.noBody()
@@ -202,86 +240,60 @@ public final class SchemaRegistryClient {
       if (body != null) {
         request.header("Content-Type", CONTENT_TYPE);
       }
-      if (authorization != null) {
-        request.header("Authorization", authorization);
+      if (endpoint.authorization() != null) {
+        request.header("Authorization", endpoint.authorization());
       }
+      HttpResponse<String> answer;
       try {
-        HttpResponse<String> response =
-            http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return Response.of(method, uri, response.statusCode(), response.body(), displayUrl);
+        answer = http.send(request.build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        lastFailure = e;
-        lastUrl = uri;
+        failures.add(new Failure(shown + ": " + describe(e), new SchemaRegistryException(
+            "Cannot reach the schema registry at " + shown + ": " + describe(e) + ". Check that"
+                + " the registry URL (" + urls.display() + ") is right and the registry is"
+                + " running, then try again.", urls.display(), subject, 0, 0, true, e)));
+        continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException("Interrupted while calling the schema registry at "
-            + uri, displayUrl, subject, 0, 0, true, e);
+            + shown, urls.display(), subject, 0, 0, true, e);
+      }
+      Response response = Response.of(call, shown, answer.statusCode(), answer.body());
+      if (response.retriable()) {
+        failures.add(new Failure(shown + ": " + response.summary(), response.refusal()));
+        continue;
+      }
+      try {
+        if (response.body() == null) {
+          throw new NotRegistryAnswer("it is not a JSON object or list");
+        }
+        return reader.apply(response);
+      } catch (NotRegistryAnswer e) {
+        failures.add(new Failure(shown + ": " + response.notRegistrySummary(e.getMessage())
+            + " is not a schema registry's answer", response.notRegistry(e.getMessage())));
       }
     }
-    throw new SchemaRegistryException("Cannot reach the schema registry at " + lastUrl + ": "
-        + describe(lastFailure) + ". Check that the registry URL (" + displayUrl
-        + ") is right and the registry is running, then try again.",
-        displayUrl, subject, 0, 0, true, lastFailure);
+    throw allFailed(call, failures);
+  }
+
+  private SchemaRegistryException allFailed(Response.Call call, List<Failure> failures) {
+    SchemaRegistryException last = failures.get(failures.size() - 1).exception();
+    if (failures.size() == 1) {
+      return last;
+    }
+    SchemaRegistryException all = new SchemaRegistryException("None of the "
+        + failures.size() + " schema registry URLs could " + call.forSubject() + ": "
+        + failures.stream().map(Failure::brief).collect(Collectors.joining("; ")) + ". Check"
+        + " that the registry URLs are right (for Apicurio Registry they end in"
+        + " /apis/ccompat/v7) and that a registry runs behind them, then try again.",
+        urls.display(), call.subject(), last.httpStatus(), last.errorCode(),
+        failures.stream().anyMatch(f -> f.exception().isRetriable()), last);
+    failures.subList(0, failures.size() - 1).forEach(f -> all.addSuppressed(f.exception()));
+    return all;
   }
 
   private static String describe(IOException e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
-  }
-
-  /** One answer of the registry. */
-  private record Response(String method, URI uri, int status, JsonNode body, int errorCode,
-      String message, String registry) {
-
-    static Response of(String method, URI uri, int status, String text, String registry) {
-      JsonNode body;
-      try {
-        body = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
-      } catch (IOException e) {
-        body = JSON.nullNode();
-      }
-      if (status >= 300 && body.isNull()) {
-        // Not JSON: a proxy's page, or the wrong URL. Keep the start of it for the message.
-        String start = text == null ? "" : text.strip();
-        return new Response(method, uri, status, body, 0,
-            start.length() > 200 ? start.substring(0, 200) + "..." : start, registry);
-      }
-      return new Response(method, uri, status, body, body.path("error_code").asInt(0),
-          body.path("message").asText(""), registry);
-    }
-
-    JsonNode orThrow(String subject, String action) {
-      if (status >= 200 && status < 300) {
-        return body;
-      }
-      boolean retriable = status >= 500 || status == 408 || status == 429;
-      String what = "The schema registry at " + registry + " refused to " + action
-          + (subject == null ? "" : " for subject " + subject) + ": HTTP " + status
-          + (errorCode == 0 ? "" : " error_code " + errorCode)
-          + (message.isEmpty() ? "" : " \"" + message + "\"") + " (" + method + " " + uri + "). ";
-      throw new SchemaRegistryException(what + advice(subject), registry, subject, status,
-          errorCode, retriable, null);
-    }
-
-    private String advice(String subject) {
-      if (status == 401 || status == 403) {
-        return "Check the registry credentials (schemaRegistryBasicAuth).";
-      }
-      if (status == 404 && errorCode == 0) {
-        return "Check the registry URL: for Apicurio Registry it ends in /apis/ccompat/v7.";
-      }
-      if (status == 404) {
-        return "Register the schema first, or check the subject name.";
-      }
-      if (status == 409) {
-        return "The schema is not compatible with the versions already registered under "
-            + subject + " at the subject's compatibility level; run the compatibility check to"
-            + " see why.";
-      }
-      if (status == 422) {
-        return "The registry rejected the request as invalid; check the schema.";
-      }
-      return status >= 500 ? "The registry failed; try again later." : "";
-    }
   }
 }

@@ -47,9 +47,9 @@ class SchemaRegistryClientTest {
   void explainsA404ThatIsNotFromARegistry() {
     assertThatThrownBy(() -> client().lookup("a-value", SCHEMA))
         .isInstanceOf(SchemaRegistryException.class)
-        .hasMessageContaining("HTTP 404")
-        .hasMessageContaining("<html>no such page</html>")
-        .hasMessageContaining("Check the registry URL: for Apicurio Registry it ends in /apis/ccompat/v7");
+        .hasMessageContaining("is not a schema registry's: HTTP 404 <html>no such page</html>")
+        .hasMessageContaining("Check the registry URL (" + registry.url() + ")")
+        .hasMessageContaining("for Apicurio Registry it ends in /apis/ccompat/v7");
   }
 
   @Test
