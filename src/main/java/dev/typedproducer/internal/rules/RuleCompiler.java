@@ -3,7 +3,6 @@ package dev.typedproducer.internal.rules;
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.internal.rules.Checks.Shown;
 import dev.typedproducer.internal.schema.SchemaProperties;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
 /**
@@ -133,7 +130,7 @@ final class RuleCompiler {
     }
     Schema type = branches.get(0);
     Kind kind = Kind.of(type);
-    RuleSpec spec = new RuleSpec(path, type, kind, sensitive);
+    RuleSpec spec = new RuleSpec(this, path, type, kind, sensitive);
     List<ValueCheck> checks = new ArrayList<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String name = String.valueOf(entry.getKey());
@@ -273,177 +270,6 @@ final class RuleCompiler {
         }, Shown.VALUE);
   }
 
-  /** The state of one {@code "kafka.rules"} object while it is read: bounds, to check ranges. */
-  private final class RuleSpec {
-    private final String path;
-    private final Schema type;
-    private final Kind kind;
-    private final boolean sensitive;
-    private BigDecimal lower;
-    private boolean lowerExclusive;
-    private BigDecimal upper;
-    private boolean upperExclusive;
-    private final Map<Vocabulary, Long> counts = new HashMap<>();
-
-    RuleSpec(String path, Schema type, Kind kind, boolean sensitive) {
-      this.path = path;
-      this.type = type;
-      this.kind = kind;
-      this.sensitive = sensitive;
-    }
-
-    String path() {
-      return path;
-    }
-
-    Schema type() {
-      return type;
-    }
-
-    Kind kind() {
-      return kind;
-    }
-
-    boolean sensitive() {
-      return sensitive;
-    }
-
-    ValueCheck rule(Vocabulary rule, String expectation, Predicate<Object> test, Shown shown) {
-      return new Checks.Rule(rule.ruleName(), expectation, test, shown, sensitive);
-    }
-
-    boolean flag(Vocabulary rule, Object value) {
-      if (!Boolean.TRUE.equals(value)) {
-        invalid(rule, value, "true (false asks for nothing: remove the rule instead)",
-            "\"" + rule.ruleName() + "\": true");
-        return false;
-      }
-      return true;
-    }
-
-    void invalid(Vocabulary rule, Object value, String expected, String example) {
-      diagnostic(Rules.VALUE_INVALID, path, "rule \"" + rule.ruleName() + "\" on field " + path
-          + " is " + Rules.json(value) + "; it must be " + expected, "write it as " + example);
-    }
-
-    ValueCheck bound(Vocabulary rule, Object value) {
-      BigDecimal bound = value instanceof Number n ? new BigDecimal(n.toString()) : null;
-      boolean whole = kind == Kind.INTEGER;
-      if (bound == null || whole && bound.stripTrailingZeros().scale() > 0) {
-        invalid(rule, value, whole ? "a whole number, for a field of type "
-            + Kind.describe(type) : "a number", "\"" + rule.ruleName() + "\": 0");
-        return null;
-      }
-      boolean isLower = rule == Vocabulary.MIN || rule == Vocabulary.MIN_EXCLUSIVE;
-      boolean exclusive = rule == Vocabulary.MIN_EXCLUSIVE || rule == Vocabulary.MAX_EXCLUSIVE;
-      if (isLower) {
-        lower = bound;
-        lowerExclusive = exclusive;
-      } else {
-        upper = bound;
-        upperExclusive = exclusive;
-      }
-      String expectation = "must be " + (isLower ? exclusive ? "greater than " : "at least "
-          : exclusive ? "less than " : "at most ") + bound.toPlainString();
-      Predicate<Object> test = switch (kind) {
-        case INTEGER -> {
-          long b = bound.longValue();
-          yield v -> passes(Long.compare(((Number) v).longValue(), b), isLower, exclusive);
-        }
-        case FLOATING -> {
-          double b = bound.doubleValue();
-          // NaN fails every bound; -0.0 equals 0.0 (Double.compare would put it below).
-          yield v -> {
-            double d = ((Number) v).doubleValue();
-            return !Double.isNaN(d) && passes(d < b ? -1 : d > b ? 1 : 0, isLower, exclusive);
-          };
-        }
-        default -> v -> passes(((BigDecimal) v).compareTo(bound), isLower, exclusive);
-      };
-      return rule(rule, expectation, test, Shown.VALUE);
-    }
-
-    ValueCheck length(Vocabulary rule, Object value) {
-      Long n = count(rule, value);
-      if (n == null) {
-        return null;
-      }
-      boolean min = rule == Vocabulary.MIN_LENGTH;
-      return rule(rule, "must have " + (min ? "at least " : "at most ") + n + " characters", v -> {
-        CharSequence s = (CharSequence) v;
-        int length = Character.codePointCount(s, 0, s.length());
-        return min ? length >= n : length <= n;
-      }, Shown.LENGTH);
-    }
-
-    ValueCheck size(Vocabulary rule, Object value) {
-      Long n = count(rule, value);
-      if (n == null) {
-        return null;
-      }
-      String unit = type.getType() == Schema.Type.MAP ? " entries" : " items";
-      String expectation = "must have " + switch (rule) {
-        case MIN_ITEMS -> "at least ";
-        case MAX_ITEMS -> "at most ";
-        default -> "exactly ";
-      } + n + unit;
-      return rule(rule, expectation, v -> {
-        long size = v instanceof Map<?, ?> m ? m.size() : ((java.util.Collection<?>) v).size();
-        return rule == Vocabulary.MIN_ITEMS ? size >= n
-            : rule == Vocabulary.MAX_ITEMS ? size <= n : size == n;
-      }, Shown.SIZE);
-    }
-
-    private Long count(Vocabulary rule, Object value) {
-      if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
-        invalid(rule, value, "a whole number of 0 or more", "\"" + rule.ruleName() + "\": 768");
-        return null;
-      }
-      long n = ((Number) value).longValue();
-      counts.put(rule, n);
-      return n;
-    }
-
-    void checkRanges() {
-      if (lower != null && upper != null) {
-        int order = lower.compareTo(upper);
-        if (order > 0 || order == 0 && (lowerExclusive || upperExclusive)) {
-          empty("the lower bound " + lower.toPlainString() + (lowerExclusive ? " (exclusive)" : "")
-              + " is not below the upper bound " + upper.toPlainString()
-              + (upperExclusive ? " (exclusive)" : ""), "make the lower bound less than the upper");
-        }
-      }
-      range(Vocabulary.MIN_LENGTH, Vocabulary.MAX_LENGTH);
-      range(Vocabulary.MIN_ITEMS, Vocabulary.MAX_ITEMS);
-      Long size = counts.get(Vocabulary.SIZE);
-      Long min = counts.get(Vocabulary.MIN_ITEMS);
-      Long max = counts.get(Vocabulary.MAX_ITEMS);
-      if (size != null && (min != null && size < min || max != null && size > max)) {
-        empty("\"size\": " + size + " is outside \"minItems\"/\"maxItems\" (" + min + ".." + max
-            + ")", "keep \"size\" alone, or make it fit the bounds");
-      }
-    }
-
-    private void range(Vocabulary min, Vocabulary max) {
-      Long low = counts.get(min);
-      Long high = counts.get(max);
-      if (low != null && high != null && low > high) {
-        empty("\"" + min.ruleName() + "\": " + low + " is above \"" + max.ruleName() + "\": "
-            + high, "make \"" + min.ruleName() + "\" at most \"" + max.ruleName() + "\"");
-      }
-    }
-
-    private void empty(String why, String fix) {
-      diagnostic(Rules.RANGE_EMPTY, path, "the rules on field " + path + " allow no value: "
-          + why, fix);
-    }
-  }
-
-  /** Whether a comparison of the value with a bound ({@code order}) keeps the bound. */
-  private static boolean passes(int order, boolean lower, boolean exclusive) {
-    return lower ? exclusive ? order > 0 : order >= 0 : exclusive ? order < 0 : order <= 0;
-  }
-
   private static boolean blank(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       if (!Character.isWhitespace(s.charAt(i))) {
@@ -487,40 +313,7 @@ final class RuleCompiler {
     };
   }
 
-  private void diagnostic(String id, String path, String problem, String fix) {
+  void diagnostic(String id, String path, String problem, String fix) {
     diagnostics.add(new Diagnostic(id, source, recordName, path, problem, fix));
-  }
-
-  /** What a rule can be on: the kinds of value, by the field's Avro type. */
-  enum Kind {
-    INTEGER, FLOATING, DECIMAL, STRING, ARRAY, MAP, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, OTHER;
-
-    static Kind of(Schema type) {
-      if (type.getLogicalType() instanceof LogicalTypes.Decimal) {
-        return DECIMAL;
-      }
-      if (type.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
-        return TIMESTAMP_MILLIS;
-      }
-      if (type.getLogicalType() instanceof LogicalTypes.TimestampMicros) {
-        return TIMESTAMP_MICROS;
-      }
-      if (type.getLogicalType() != null) {
-        return OTHER; // date, uuid, time-*: their values are not plain numbers or strings
-      }
-      return switch (type.getType()) {
-        case INT, LONG -> INTEGER;
-        case FLOAT, DOUBLE -> FLOATING;
-        case STRING -> STRING;
-        case ARRAY -> ARRAY;
-        case MAP -> MAP;
-        default -> OTHER;
-      };
-    }
-
-    static String describe(Schema type) {
-      return type.getLogicalType() == null ? type.getType().getName()
-          : type.getType().getName() + " with logicalType " + type.getLogicalType().getName();
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.typedproducer.internal.rules;
 
-import dev.typedproducer.internal.rules.RuleCompiler.Kind;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
