@@ -4,13 +4,18 @@ import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
+import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +75,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private int createPartitions;
   private boolean customPartitionerAllowed;
   private boolean brokersChecked = true;
+  private OnRuleViolation onRuleViolation = OnRuleViolation.fail();
 
   TypedProducerBuilder(Class<T> eventClass) {
     this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
@@ -157,6 +163,17 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
+   * What {@link TypedProducer#send} does with an event that breaks its schema's data rules
+   * ({@code "kafka.rules"}): {@link OnRuleViolation#fail()} (default) throws
+   * {@link InvalidEventException}; {@link OnRuleViolation#deadLetter()} sends it to the
+   * dead-letter topic, which {@link #build()} then checks like the event's own topic.
+   */
+  public TypedProducerBuilder<T> onRuleViolation(OnRuleViolation policy) {
+    this.onRuleViolation = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * Allows a {@code partitioner.class} setting. By default it is refused: TypedProducer promises
    * that each key lands where Kafka's default partitioner puts it, which keeps a key's events in
    * order. Allow it only for a partitioner that maps each key to one fixed partition.
@@ -226,20 +243,54 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    * the schema's id in the registry (registering it, if allowed), and the topic on the brokers,
    * within {@link #startupTimeout}. Nothing it finds wrong is left for the first send.
    *
-   * @throws InvalidSchemaException if the event class breaks the key or topic rules
+   * @throws InvalidSchemaException if the event class breaks the key or topic rules, or has a
+   *     malformed data rule
    * @throws InvalidConfigException if a setting is missing, malformed or weakens durability
    * @throws SchemaRegistryException if the registry cannot be reached or does not have the schema
-   * @throws BrokerException if the brokers do not answer in time, or the topic is missing, not
-   *     durable enough, or not the principal's to use
+   * @throws BrokerException if the brokers do not answer in time, or the topic (or the
+   *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
     Schema schema = schemaOf(eventClass);
-    List<Diagnostic> problems = EventRules.check(schema, "class " + eventClass.getName());
+    String source = "class " + eventClass.getName();
+    List<Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(problems);
     }
     KeyField keyField = KeyField.of(schema);
     String resolvedTopic = resolveTopic(schema);
+    String deadLetterTopic = onRuleViolation.topicFor(schema, resolvedTopic);
+    RuleGate rules = new RuleGate(Rules.of(schema, source, Clock.systemUTC()),
+        schema.getFullName(), deadLetterTopic != null);
+    Map<String, Object> config = DurableProducerConfig.of(
+        bootstrapServers, withMaxBlock(kafkaSettings), customPartitionerAllowed);
+
+    Serializer<? super T> values =
+        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
+    // Kafka checks every setting before anything is asked of the brokers.
+    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
+    List<Diagnostic> warnings = new ArrayList<>();
+    if (brokersChecked) {
+      try {
+        for (String checked : deadLetterTopic == null ? List.of(resolvedTopic)
+            : List.of(resolvedTopic, deadLetterTopic)) {
+          warnings.addAll(new TopicCheck(
+              config, checked, topicDurability, createPartitions, startupTimeout).run(producer));
+        }
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        values.close();
+        throw e;
+      }
+      warnings.forEach(w -> LOG.warn("{}", w));
+    }
+    DeadLetters deadLetters =
+        deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, resolvedTopic, config);
+    return new TypedProducer<>(producer, values, resolvedTopic, keyField, rules, deadLetters,
+        eventClass.getName(), new DeliveryFailures(resolvedTopic, config), warnings);
+  }
+
+  private Map<String, Object> withMaxBlock(Map<String, Object> kafkaSettings) {
     Map<String, Object> settings = new LinkedHashMap<>(kafkaSettings);
     if (maxBlock != null) {
       Object given = settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
@@ -250,28 +301,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
                 + " Keep one of them.");
       }
     }
-    Map<String, Object> config =
-        DurableProducerConfig.of(bootstrapServers, settings, customPartitionerAllowed);
-
-    Serializer<? super T> values =
-        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
-    // Kafka checks every setting before anything is asked of the brokers.
-    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
-    List<Diagnostic> warnings = List.of();
-    if (brokersChecked) {
-      try {
-        warnings = new TopicCheck(
-            config, resolvedTopic, topicDurability, createPartitions, startupTimeout)
-            .run(producer);
-      } catch (RuntimeException e) {
-        producer.close(Duration.ZERO);
-        values.close();
-        throw e;
-      }
-      warnings.forEach(w -> LOG.warn("{}", w));
-    }
-    return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
-        new DeliveryFailures(resolvedTopic, config), warnings);
+    return settings;
   }
 
   private Producer<byte[], byte[]> kafkaProducer(
