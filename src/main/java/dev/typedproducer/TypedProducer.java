@@ -49,7 +49,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the event class, generated from a schema in {@code schemas/}
  */
-public final class TypedProducer<T extends SpecificRecord> implements AutoCloseable {
+public final class TypedProducer<T extends SpecificRecord> implements EventProducer<T> {
   private final Producer<byte[], byte[]> producer;
   private final Serializer<? super T> values;
   private final String topic;
@@ -76,6 +76,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   }
 
   /** The topic this producer writes to. */
+  @Override
   public String topic() {
     return topic;
   }
@@ -113,6 +114,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * @throws org.apache.kafka.common.errors.SerializationException if a serializer passed to
    *     {@link TypedProducerBuilder#valueSerializer} fails; nothing is sent
    */
+  @Override
   public CompletableFuture<SendResult> send(T event) {
     Objects.requireNonNull(event, "event");
     if (closed.get()) {
@@ -161,6 +163,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * Sends whatever is buffered and waits until each of those records is acknowledged or has
    * failed (their futures tell which).
    */
+  @Override
   public void flush() {
     producer.flush();
   }
@@ -181,6 +184,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * with this call either get in (and complete like the others) or throw
    * {@link IllegalStateException}. Calling it again does nothing more.
    */
+  @Override
   public void close(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     boolean first = closed.compareAndSet(false, true);
