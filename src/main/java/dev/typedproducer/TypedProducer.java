@@ -1,6 +1,7 @@
 package dev.typedproducer;
 
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
@@ -57,10 +59,18 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   private final DeliveryFailures failures;
   private final List<Diagnostic> warnings;
   private final String description;
+  private final SendMetrics metrics;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
       KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings) {
+    this(producer, values, topic, keyField, eventClass, failures, warnings, SendMetrics.NONE);
+  }
+
+  TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
+      KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings,
+      SendMetrics metrics) {
+    this.metrics = metrics;
     this.producer = producer;
     this.values = values;
     this.topic = topic;
@@ -120,6 +130,16 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
     if (closed.get()) {
       throw closedException(null);
     }
+    long sentAt = System.nanoTime();
+    try {
+      return encodeAndSend(event, sentAt);
+    } catch (InvalidEventException | SerializationException e) {
+      metrics.refused();
+      throw e;
+    }
+  }
+
+  private CompletableFuture<SendResult> encodeAndSend(T event, long sentAt) {
     String key = keyField.keyOf(event);
     Headers headers = new RecordHeaders();
     byte[] value = values.serialize(topic, headers, event);
@@ -129,8 +149,9 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
     try {
       producer.send(record, (metadata, exception) -> {
         if (exception != null) {
-          result.completeExceptionally(failures.of(key, exception));
+          fail(result, failures.of(key, exception));
         } else {
+          metrics.acknowledged(sentAt);
           result.complete(new SendResult(metadata.topic(), metadata.partition(),
               metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key));
         }
@@ -141,9 +162,14 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
       if (closed.get()) {
         throw closedException(e);
       }
-      result.completeExceptionally(failures.of(key, e));
+      fail(result, failures.of(key, e));
     }
     return result;
+  }
+
+  private void fail(CompletableFuture<SendResult> result, DeliveryException failure) {
+    metrics.failed(failure.id());
+    result.completeExceptionally(failure);
   }
 
   private IllegalStateException closedException(Exception cause) {
@@ -153,7 +179,8 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
 
   /**
    * The Kafka producer's metrics (send rates, errors, retries, buffer use, request latency), to
-   * register with your monitoring as for any Kafka producer.
+   * register with your monitoring as for any Kafka producer. With Micrometer, pass the registry
+   * to {@link TypedProducerBuilder#meterRegistry} instead: it binds these and counts events.
    */
   public Map<MetricName, ? extends Metric> metrics() {
     return producer.metrics();
@@ -191,6 +218,7 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
     producer.close(timeout);
     if (first) {
       values.close();
+      metrics.close();
     }
   }
 

@@ -3,6 +3,8 @@ package dev.typedproducer;
 import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.metrics.MicrometerSendMetrics;
+import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
@@ -10,6 +12,7 @@ import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +73,8 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private int createPartitions;
   private boolean customPartitionerAllowed;
   private boolean brokersChecked = true;
+  // A MeterRegistry, held as Object so that this class never needs Micrometer to load.
+  private Object meterRegistry;
 
   TypedProducerBuilder(Class<T> eventClass) {
     this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
@@ -204,6 +209,18 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
+   * Counts events in Micrometer: per event type and topic, {@code typedproducer.events.sent},
+   * {@code typedproducer.events.failed} (tagged with the {@link DeliveryException} id) and
+   * {@code typedproducer.events.refused}, a timer {@code typedproducer.send.latency} from send to
+   * acknowledgement, and the Kafka producer's own metrics ({@code kafka.producer.*}). Micrometer
+   * is an optional dependency: without this call the SDK never loads it.
+   */
+  public TypedProducerBuilder<T> meterRegistry(MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /**
    * One Kafka producer setting, e.g. {@code kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 20)}.
    * Throughput, security and client settings pass through to Kafka. Settings that would weaken
    * durability or key order ({@code acks} other than {@code all}, {@code enable.idempotence=false},
@@ -270,8 +287,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
       }
       warnings.forEach(w -> LOG.warn("{}", w));
     }
+    SendMetrics metrics = meterRegistry == null ? SendMetrics.NONE
+        : MicrometerSendMetrics.bind(meterRegistry, producer, schema.getFullName(), resolvedTopic);
     return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
-        new DeliveryFailures(resolvedTopic, config), warnings);
+        new DeliveryFailures(resolvedTopic, config), warnings, metrics);
   }
 
   private Producer<byte[], byte[]> kafkaProducer(
