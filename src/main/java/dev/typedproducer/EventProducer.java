@@ -3,6 +3,7 @@ package dev.typedproducer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * What a service needs to send events of one class: {@link TypedProducer} in production,
@@ -38,6 +39,14 @@ public interface EventProducer<T extends SpecificRecord> extends AutoCloseable {
    * @throws IllegalStateException if the producer is closed
    */
   CompletableFuture<SendResult> send(T event);
+
+  /**
+   * Sends {@code event} with {@code headers} (trace ids, tenant ids), which are copied.
+   *
+   * @throws InvalidEventException if the event does not fit its schema; nothing is sent
+   * @throws IllegalStateException if the producer is closed
+   */
+  CompletableFuture<SendResult> send(T event, Headers headers);
 
   /** Sends whatever is buffered and waits until each of those events is acknowledged or failed. */
   void flush();

@@ -3,6 +3,7 @@ package dev.typedproducer;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.send.DeliveryFailures;
+import dev.typedproducer.internal.time.EventTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,17 +61,20 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   private final List<Diagnostic> warnings;
   private final String description;
   private final SendMetrics metrics;
+  private final EventTime eventTime;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
       KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings) {
-    this(producer, values, topic, keyField, eventClass, failures, warnings, SendMetrics.NONE);
+    this(producer, values, topic, keyField, EventTime.NONE, eventClass, failures, warnings,
+        SendMetrics.NONE);
   }
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
-      KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings,
-      SendMetrics metrics) {
+      KeyField keyField, EventTime eventTime, String eventClass, DeliveryFailures failures,
+      List<Diagnostic> warnings, SendMetrics metrics) {
     this.metrics = metrics;
+    this.eventTime = eventTime;
     this.producer = producer;
     this.values = values;
     this.topic = topic;
@@ -100,7 +104,9 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   }
 
   /**
-   * Sends {@code event} to {@link #topic()}, keyed by its key field.
+   * Sends {@code event} to {@link #topic()}, keyed by its key field. The record timestamp is the
+   * value of the field the schema marks {@code "kafka.timestamp": true} (event time), or, where
+   * there is none or it is null, the producer's clock at send.
    *
    * <p>The event is checked and serialized in the calling thread before Kafka sees it, so a bad
    * event fails at once whatever the brokers' state. The returned future completes once every
@@ -126,26 +132,38 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
    */
   @Override
   public CompletableFuture<SendResult> send(T event) {
+    return send(event, new RecordHeaders());
+  }
+
+  /**
+   * Sends {@code event} with {@code headers} (trace ids, tenant ids), as {@link #send(SpecificRecord)}
+   * does.
+   * The headers are copied: the caller may reuse them. A value serializer may add its own after
+   * them.
+   */
+  @Override
+  public CompletableFuture<SendResult> send(T event, Headers headers) {
     Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(headers, "headers");
     if (closed.get()) {
       throw closedException(null);
     }
     long sentAt = System.nanoTime();
     try {
-      return encodeAndSend(event, sentAt);
+      return encodeAndSend(event, new RecordHeaders(headers), sentAt);
     } catch (InvalidEventException | SerializationException e) {
       metrics.refused();
       throw e;
     }
   }
 
-  private CompletableFuture<SendResult> encodeAndSend(T event, long sentAt) {
+  private CompletableFuture<SendResult> encodeAndSend(T event, Headers headers, long sentAt) {
     String key = keyField.keyOf(event);
-    Headers headers = new RecordHeaders();
     byte[] value = values.serialize(topic, headers, event);
+    Long timestamp = eventTime.timestampOf(event);
     CompletableFuture<SendResult> result = new CompletableFuture<>();
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-        topic, null, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
+        topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value, headers);
     try {
       producer.send(record, (metadata, exception) -> {
         if (exception != null) {

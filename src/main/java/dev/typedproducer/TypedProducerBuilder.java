@@ -12,6 +12,7 @@ import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import dev.typedproducer.internal.time.EventTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -289,8 +290,8 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     }
     SendMetrics metrics = meterRegistry == null ? SendMetrics.NONE
         : MicrometerSendMetrics.bind(meterRegistry, producer, schema.getFullName(), resolvedTopic);
-    return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
-        new DeliveryFailures(resolvedTopic, config), warnings, metrics);
+    return new TypedProducer<>(producer, values, resolvedTopic, keyField, EventTime.of(schema),
+        eventClass.getName(), new DeliveryFailures(resolvedTopic, config), warnings, metrics);
   }
 
   private Producer<byte[], byte[]> kafkaProducer(

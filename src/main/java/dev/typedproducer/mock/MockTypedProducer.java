@@ -13,6 +13,7 @@ import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import dev.typedproducer.internal.time.EventTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Utils;
 
@@ -63,6 +65,7 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
   private final String description;
   private final String topic;
   private final KeyField keyField;
+  private final EventTime eventTime;
   private final AvroWireSerializer<T> values;
   private final DeliveryFailures failures;
   private final boolean autoComplete;
@@ -87,6 +90,7 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
       throw new InvalidSchemaException(problems);
     }
     this.keyField = KeyField.of(schema);
+    this.eventTime = EventTime.of(schema);
     this.topic = topicOf(schema, builder.topic);
     this.values = new AvroWireSerializer<>(
         builder.schemaId, schema, SpecificData.getForClass(builder.eventClass));
@@ -124,7 +128,17 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
    */
   @Override
   public CompletableFuture<SendResult> send(T event) {
+    return send(event, new RecordHeaders());
+  }
+
+  /**
+   * As {@link #send(SpecificRecord)}, with {@code headers}, which are copied into
+   * {@link SentEvent#headers()}.
+   */
+  @Override
+  public CompletableFuture<SendResult> send(T event, Headers given) {
     Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(given, "headers");
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("Cannot send: " + description + " is closed. Create a"
@@ -132,14 +146,16 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
       }
     }
     String key = keyField.keyOf(event);
-    RecordHeaders headers = new RecordHeaders();
+    RecordHeaders headers = new RecordHeaders(given);
     byte[] value = values.serialize(topic, headers, event);
+    Long timestamp = eventTime.timestampOf(event);
     headers.setReadOnly();
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     // Kafka's default partitioner for a keyed record: murmur2 of the key bytes.
     int partition = Utils.toPositive(Utils.murmur2(keyBytes)) % partitions;
     SentEvent<T> sent =
-        new SentEvent<>(topic, partition, key, event, value, headers, clock.instant());
+        new SentEvent<>(topic, partition, key, event, value, headers,
+            timestamp == null ? clock.instant() : Instant.ofEpochMilli(timestamp));
     CompletableFuture<SendResult> result = new CompletableFuture<>();
     Pending<T> entry;
     synchronized (this) {

@@ -15,7 +15,8 @@ import org.apache.kafka.common.header.Headers;
  * @param value the record value: the bytes production writes, in Confluent's wire format under
  *     the mock's schema id
  * @param headers the record headers (read-only)
- * @param timestamp the record timestamp
+ * @param timestamp the record timestamp: the event time (the field marked
+ *     {@code "kafka.timestamp": true}), or else the mock's clock at send
  * @param <T> the event class
  */
 public record SentEvent<T>(String topic, int partition, String key, T event, byte[] value,
