@@ -136,8 +136,8 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   }
 
   /**
-   * Sends {@code event} with {@code headers} (trace ids, tenant ids), as {@link #send(SpecificRecord)}
-   * does.
+   * Sends {@code event} with {@code headers} (trace ids, tenant ids), as
+   * {@link #send(SpecificRecord)} does.
    * The headers are copied: the caller may reuse them. A value serializer may add its own after
    * them.
    */

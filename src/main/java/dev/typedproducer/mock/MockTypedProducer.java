@@ -348,7 +348,7 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
       return this;
     }
 
-    /** The schema id written into each value; default {@link MockTypedProducer#DEFAULT_SCHEMA_ID}. */
+    /** The schema id in each value; default {@link MockTypedProducer#DEFAULT_SCHEMA_ID}. */
     public Builder<T> schemaId(int schemaId) {
       if (schemaId < 0) {
         throw new IllegalArgumentException("a schema id is not negative, was " + schemaId);

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Spring Boot auto-configuration of typed-producer, on when {@code typed-producer.bootstrap-servers}
- * is set: a {@link TypedProducers} factory; with Micrometer on the classpath, its producers count
- * events in the context's {@link MeterRegistry}; with Actuator, a {@code typedProducer} health
+ * Spring Boot auto-configuration of typed-producer, on when
+ * {@code typed-producer.bootstrap-servers} is set: a {@link TypedProducers} factory; with
+ * Micrometer on the classpath, its producers count events in the context's
+ * {@link MeterRegistry}; with Actuator, a {@code typedProducer} health
  * indicator. Each optional part sits in its own nested class, which Spring reads only when its
  * library is present, so a service without Micrometer or Actuator never loads their types.
  */

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** A change of the event-time field is a meaning finding, EventTimeChanged. */
 class EventTimeCompatTest {
-  private static final String MILLIS = "{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}";
+  private static final String MILLIS =
+      "{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}";
 
   private static String evt(String allow, String aMark, String bMark) {
     return "{\"type\": \"record\", \"name\": \"Evt\", \"namespace\": \"corpus\", \"kafka.topic\":"

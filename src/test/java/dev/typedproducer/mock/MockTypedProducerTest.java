@@ -53,7 +53,8 @@ class MockTypedProducerTest {
     byte[] body = Arrays.copyOfRange(value, 5, value.length);
     ByteArrayOutputStream avros = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(avros, null);
-    new SpecificDatumWriter<UserClick>(UserClick.getClassSchema(), SpecificData.getForClass(UserClick.class))
+    new SpecificDatumWriter<UserClick>(
+        UserClick.getClassSchema(), SpecificData.getForClass(UserClick.class))
         .write(click("user_123"), encoder);
     encoder.flush();
     assertThat(body).isEqualTo(avros.toByteArray());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.typedproducer.EventProducer;
+import dev.typedproducer.InvalidConfigException;
 import dev.typedproducer.SendResult;
 import dev.typedproducer.TypedProducer;
 import dev.typedproducer.events.Action;
@@ -137,6 +138,18 @@ class SpringBootIT {
           .startsWith("not reachable at http://127.0.0.1:1");
       assertThat(health.getDetails().get("brokers")).asString().startsWith("1 reachable");
     }
+  }
+
+  @Test
+  void refusesAKafkaSettingThatWeakensDurabilityWhenTheProducerIsBuilt(LocalKafka kafka) {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(TypedProducerAutoConfiguration.class))
+        .withPropertyValues("typed-producer.bootstrap-servers=" + kafka.bootstrapServers(),
+            "typed-producer.schema-registry.url=http://127.0.0.1:1", "typed-producer.kafka.acks=1")
+        .run(context -> assertThatThrownBy(
+            () -> context.getBean(TypedProducers.class).get(UserClick.class))
+            .isInstanceOfSatisfying(InvalidConfigException.class,
+                e -> assertThat(e).hasMessageContaining("acks=1")));
   }
 
   @Test

@@ -7,7 +7,8 @@ public final class SchemaProperties {
 
   /**
    * Field property marking the field whose value is the Kafka record timestamp (event time):
-   * {@code "kafka.timestamp": true} on a {@code timestamp-millis} or {@code timestamp-micros} field.
+   * {@code "kafka.timestamp": true} on a {@code timestamp-millis} or {@code timestamp-micros}
+   * field.
    */
   public static final String TIMESTAMP = "kafka.timestamp";
 

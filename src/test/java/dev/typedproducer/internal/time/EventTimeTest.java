@@ -12,11 +12,14 @@ import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 
 class EventTimeTest {
-  private static final String MILLIS = "{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}";
-  private static final String MICROS = "{\"type\": \"long\", \"logicalType\": \"timestamp-micros\"}";
+  private static final String MILLIS =
+      "{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}";
+  private static final String MICROS =
+      "{\"type\": \"long\", \"logicalType\": \"timestamp-micros\"}";
 
   private static Schema record(String... timeFields) {
-    StringBuilder fields = new StringBuilder("{\"name\": \"id\", \"type\": \"string\", \"kafka.key\": true}");
+    StringBuilder fields =
+        new StringBuilder("{\"name\": \"id\", \"type\": \"string\", \"kafka.key\": true}");
     for (String field : timeFields) {
       fields.append(", ").append(field);
     }
@@ -25,7 +28,8 @@ class EventTimeTest {
   }
 
   private static String field(String name, String type, String mark) {
-    return "{\"name\": \"" + name + "\", \"type\": " + type + ", \"kafka.timestamp\": " + mark + "}";
+    return "{\"name\": \"" + name + "\", \"type\": " + type + ", \"kafka.timestamp\": " + mark
+        + "}";
   }
 
   private static List<String> ids(Schema schema) {
@@ -102,7 +106,8 @@ class EventTimeTest {
     assertThatThrownBy(() -> EventTime.of(millis).timestampOf(event)).isInstanceOfSatisfying(
         InvalidEventException.class, e -> {
           assertThat(e.field()).isEqualTo("at");
-          assertThat(e).hasMessageContaining("before 1970").hasMessageContaining("Nothing was sent");
+          assertThat(e).hasMessageContaining("before 1970")
+              .hasMessageContaining("Nothing was sent");
         });
   }
 }
