@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one {@code send} costs and allocates before Kafka's own client takes over, beside a raw
  * {@code KafkaProducer<byte[], byte[]>} send of the same event pre-encoded. Both go to the same
  * stand-in producer, which acknowledges at once, so the difference is the SDK's: key, value,
- * the future, the SendResult. Run with {@code -prof gc} ({@code gc.alloc.rate.norm}, bytes per send).
+ * the future, the SendResult (with no data rules, event-time field or metrics configured). Run with {@code -prof gc} ({@code gc.alloc.rate.norm}, bytes per send).
  *
  * <pre>./mvnw -q -Pbench verify -Dbench.args="-prof gc SendPathBenchmark"</pre>
  */
@@ -76,8 +76,8 @@ public class SendPathBenchmark {
       values[i] = serializer.serialize(topic, pool[i]);
     }
     raw = acknowledgingProducer(topic);
-    typed = new TypedProducer<>(acknowledgingProducer(topic), serializer, topic, keyField,
-        event, new DeliveryFailures(topic, Map.of()), List.of());
+    typed = new TypedProducer<>(acknowledgingProducer(topic), serializer, topic, event,
+        SendPath.of(keyField, new DeliveryFailures(topic, Map.of())), List.of());
   }
 
   @TearDown(Level.Trial)

@@ -3,6 +3,7 @@ package dev.typedproducer;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import dev.typedproducer.internal.time.EventTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
@@ -51,12 +53,11 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the event class, generated from a schema in {@code schemas/}
  */
-public final class TypedProducer<T extends SpecificRecord> implements AutoCloseable {
+public final class TypedProducer<T extends SpecificRecord> implements EventProducer<T> {
   private final Producer<byte[], byte[]> producer;
   private final Serializer<? super T> values;
   private final String topic;
-  private final KeyField keyField;
-  private final DeliveryFailures failures;
+  private final SendPath path;
   private final List<Diagnostic> warnings;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -64,13 +65,12 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   private final boolean pluggedValues;
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
-      KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings) {
+      String eventClass, SendPath path, List<Diagnostic> warnings) {
     this.producer = producer;
     this.values = values;
     this.pluggedValues = !(values instanceof AvroWireSerializer);
     this.topic = topic;
-    this.keyField = keyField;
-    this.failures = failures;
+    this.path = path;
     this.warnings = List.copyOf(warnings);
     this.description = "TypedProducer<" + eventClass + "> for topic " + topic;
   }
@@ -81,6 +81,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   }
 
   /** The topic this producer writes to. */
+  @Override
   public String topic() {
     return topic;
   }
@@ -94,10 +95,15 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   }
 
   /**
-   * Sends {@code event} to {@link #topic()}, keyed by its key field.
+   * Sends {@code event} to {@link #topic()}, keyed by its key field. The record timestamp is the
+   * value of the field the schema marks {@code "kafka.timestamp": true} (event time), or, where
+   * there is none or it is null, the producer's clock at send.
    *
-   * <p>The event is checked and serialized in the calling thread before Kafka sees it, so a bad
-   * event fails at once whatever the brokers' state. The returned future completes once every
+   * <p>The event is checked (its schema's data rules, its key) and serialized in the calling
+   * thread before Kafka sees it, so a bad event fails at once whatever the brokers' state. A
+   * producer built with {@link OnRuleViolation#deadLetter()} sends an event that breaks data rules
+   * to the dead-letter topic instead, and the future completes with
+   * {@link SendResult#deadLettered()} true. The returned future completes once every
    * in-sync replica has the record, or fails with a {@link DeliveryException} that names the key
    * and topic and says whether sending again later makes sense; Kafka has already retried what
    * could be retried within {@code delivery.timeout.ms} by then. Dependent stages that are not
@@ -110,58 +116,108 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * the future fails with {@link DeliveryException} {@code [BufferFull]} or
    * {@code [MetadataTimedOut]}.
    *
-   * @throws InvalidEventException if the key field is null or a value does not fit the schema;
-   *     nothing is sent (fatal for this event)
+   * @throws InvalidEventException if the event breaks data rules of its schema (unless they go to
+   *     a dead-letter topic; {@link InvalidEventException#violations()} lists each), its key field
+   *     is null, or a value does not fit the schema; nothing is sent (fatal for this event)
    * @throws IllegalStateException if this producer is closed, or is closed while this call runs
    * @throws InterruptException if the calling thread is interrupted while the call blocks; the
    *     event was not sent and the thread's interrupt status stays set
    * @throws org.apache.kafka.common.errors.SerializationException if a serializer passed to
    *     {@link TypedProducerBuilder#valueSerializer} fails; nothing is sent
    */
+  @Override
   public CompletableFuture<SendResult> send(T event) {
+    return checkedSend(event, null);
+  }
+
+  /**
+   * Sends {@code event} with {@code headers} (trace ids, tenant ids), as
+   * {@link #send(SpecificRecord)} does.
+   * The headers are copied: the caller may reuse them. A value serializer may add its own after
+   * them.
+   */
+  @Override
+  public CompletableFuture<SendResult> send(T event, Headers headers) {
+    Objects.requireNonNull(headers, "headers");
+    return checkedSend(event, new RecordHeaders(headers));
+  }
+
+  /** {@code headers}: the record's own, or null while it has none. */
+  private CompletableFuture<SendResult> checkedSend(T event, Headers headers) {
     Objects.requireNonNull(event, "event");
     if (closed.get()) {
       throw closedException(null);
     }
-    Object key = keyField.valueOf(event);
-    // The built-in serializer adds no headers: then no headers object is made, copied and sent.
-    Headers headers = pluggedValues ? new RecordHeaders() : null;
-    byte[] value = pluggedValues ? values.serialize(topic, headers, event)
-        : values.serialize(topic, event);
-    Delivery delivery = new Delivery(key, failures);
-    ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(topic, null, null, KeyField.bytes(key), value, headers);
+    long sentAt = System.nanoTime();
+    try {
+      return encodeAndSend(event, headers, sentAt);
+    } catch (InvalidEventException | SerializationException e) {
+      path.metrics().refused();
+      throw e;
+    }
+  }
+
+  private CompletableFuture<SendResult> encodeAndSend(T event, Headers given, long sentAt) {
+    List<RuleViolation> violations = path.rules().check(event, topic);
+    Object key = path.keyField().valueOf(event);
+    // The built-in serializer adds no headers: with none given and no dead-letter headers to add,
+    // no headers object is made, copied and sent.
+    Headers headers = given == null && (pluggedValues || !violations.isEmpty())
+        ? new RecordHeaders() : given;
+    byte[] value = headers == null ? values.serialize(topic, event)
+        : values.serialize(topic, headers, event);
+    String target = violations.isEmpty() ? topic
+        : path.deadLetters().route(headers, value, violations);
+    DeliveryFailures failures = violations.isEmpty() ? path.failures()
+        : path.deadLetters().failures();
+    Long timestamp = path.eventTime().timestampOf(event);
+    Delivery delivery = new Delivery(key, failures, violations, sentAt);
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+        target, null, timestamp, KeyField.bytes(key), value, headers);
     try {
       producer.send(record, delivery);
     } catch (InterruptException e) {
-      throw e;
+      throw failures.interrupted(key.toString(), e);
     } catch (IllegalStateException | KafkaException e) {
       if (closed.get()) {
         throw closedException(e);
       }
-      delivery.completeExceptionally(failures.of(key.toString(), e));
+      delivery.fail(failures.of(key.toString(), e));
     }
     return delivery;
   }
 
-  /** What a send returns, and the callback Kafka completes it through: one object per send. */
-  private static final class Delivery extends CompletableFuture<SendResult> implements Callback {
+  /**
+   * What a send returns, and the callback Kafka completes it through: one object per send. The
+   * key's text (a uuid's {@code toString()}) is made only here, on the producer's I/O thread.
+   */
+  private final class Delivery extends CompletableFuture<SendResult> implements Callback {
     private final Object key;
     private final DeliveryFailures failures;
+    private final List<RuleViolation> violations;
+    private final long sentAt;
 
-    Delivery(Object key, DeliveryFailures failures) {
+    Delivery(Object key, DeliveryFailures failures, List<RuleViolation> violations, long sentAt) {
       this.key = key;
       this.failures = failures;
+      this.violations = violations;
+      this.sentAt = sentAt;
     }
 
     @Override
     public void onCompletion(RecordMetadata metadata, Exception exception) {
       if (exception != null) {
-        completeExceptionally(failures.of(key.toString(), exception));
+        fail(failures.of(key.toString(), exception));
       } else {
+        path.metrics().acknowledged(sentAt);
         complete(new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
-            Instant.ofEpochMilli(metadata.timestamp()), key.toString()));
+            Instant.ofEpochMilli(metadata.timestamp()), key.toString(), violations));
       }
+    }
+
+    void fail(DeliveryException failure) {
+      path.metrics().failed(failure.id());
+      completeExceptionally(failure);
     }
   }
 
@@ -172,7 +228,8 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
 
   /**
    * The Kafka producer's metrics (send rates, errors, retries, buffer use, request latency), to
-   * register with your monitoring as for any Kafka producer.
+   * register with your monitoring as for any Kafka producer. With Micrometer, pass the registry
+   * to {@link TypedProducerBuilder#meterRegistry} instead: it binds these and counts events.
    */
   public Map<MetricName, ? extends Metric> metrics() {
     return producer.metrics();
@@ -182,6 +239,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * Sends whatever is buffered and waits until each of those records is acknowledged or has
    * failed (their futures tell which).
    */
+  @Override
   public void flush() {
     producer.flush();
   }
@@ -202,12 +260,14 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * with this call either get in (and complete like the others) or throw
    * {@link IllegalStateException}. Calling it again does nothing more.
    */
+  @Override
   public void close(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     boolean first = closed.compareAndSet(false, true);
     producer.close(timeout);
     if (first) {
       values.close();
+      path.metrics().close();
     }
   }
 

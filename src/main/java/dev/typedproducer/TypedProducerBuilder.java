@@ -3,14 +3,23 @@ package dev.typedproducer;
 import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.metrics.MicrometerSendMetrics;
+import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
+import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import dev.typedproducer.internal.time.EventTime;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +79,9 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private int createPartitions;
   private boolean customPartitionerAllowed;
   private boolean brokersChecked = true;
+  private OnRuleViolation onRuleViolation = OnRuleViolation.fail();
+  // A MeterRegistry, held as Object so that this class never needs Micrometer to load.
+  private Object meterRegistry;
 
   TypedProducerBuilder(Class<T> eventClass) {
     this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
@@ -157,6 +169,17 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
+   * What {@link TypedProducer#send} does with an event that breaks its schema's data rules
+   * ({@code "kafka.rules"}): {@link OnRuleViolation#fail()} (default) throws
+   * {@link InvalidEventException}; {@link OnRuleViolation#deadLetter()} sends it to the
+   * dead-letter topic, which {@link #build()} then checks like the event's own topic.
+   */
+  public TypedProducerBuilder<T> onRuleViolation(OnRuleViolation policy) {
+    this.onRuleViolation = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * Allows a {@code partitioner.class} setting. By default it is refused: TypedProducer promises
    * that each key lands where Kafka's default partitioner puts it, which keeps a key's events in
    * order. Allow it only for a partitioner that maps each key to one fixed partition.
@@ -204,6 +227,18 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
+   * Counts events in Micrometer: per event type and topic, {@code typedproducer.events.sent},
+   * {@code typedproducer.events.failed} (tagged with the {@link DeliveryException} id) and
+   * {@code typedproducer.events.refused}, a timer {@code typedproducer.send.latency} from send to
+   * acknowledgement, and the Kafka producer's own metrics ({@code kafka.producer.*}). Micrometer
+   * is an optional dependency: without this call the SDK never loads it.
+   */
+  public TypedProducerBuilder<T> meterRegistry(MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /**
    * One Kafka producer setting, e.g. {@code kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 20)}.
    * Throughput, security and client settings pass through to Kafka. Settings that would weaken
    * durability or key order ({@code acks} other than {@code all}, {@code enable.idempotence=false},
@@ -226,20 +261,58 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    * the schema's id in the registry (registering it, if allowed), and the topic on the brokers,
    * within {@link #startupTimeout}. Nothing it finds wrong is left for the first send.
    *
-   * @throws InvalidSchemaException if the event class breaks the key or topic rules
+   * @throws InvalidSchemaException if the event class breaks the key or topic rules, or has a
+   *     malformed data rule
    * @throws InvalidConfigException if a setting is missing, malformed or weakens durability
    * @throws SchemaRegistryException if the registry cannot be reached or does not have the schema
-   * @throws BrokerException if the brokers do not answer in time, or the topic is missing, not
-   *     durable enough, or not the principal's to use
+   * @throws BrokerException if the brokers do not answer in time, or the topic (or the
+   *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
     Schema schema = schemaOf(eventClass);
-    List<Diagnostic> problems = EventRules.check(schema, "class " + eventClass.getName());
+    String source = "class " + eventClass.getName();
+    List<Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(problems);
     }
     KeyField keyField = KeyField.of(schema);
     String resolvedTopic = resolveTopic(schema);
+    String deadLetterTopic = onRuleViolation.topicFor(schema, resolvedTopic);
+    RuleGate rules = new RuleGate(Rules.of(schema, source, Clock.systemUTC()),
+        schema.getFullName(), deadLetterTopic != null);
+    Map<String, Object> config = DurableProducerConfig.of(
+        bootstrapServers, withMaxBlock(kafkaSettings), customPartitionerAllowed);
+
+    Serializer<? super T> values =
+        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
+    // Kafka checks every setting before anything is asked of the brokers.
+    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
+    List<Diagnostic> warnings = new ArrayList<>();
+    if (brokersChecked) {
+      try {
+        for (String checked : deadLetterTopic == null ? List.of(resolvedTopic)
+            : List.of(resolvedTopic, deadLetterTopic)) {
+          warnings.addAll(new TopicCheck(
+              config, checked, topicDurability, createPartitions, startupTimeout).run(producer));
+        }
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        values.close();
+        throw e;
+      }
+      warnings.forEach(w -> LOG.warn("{}", w));
+    }
+    DeadLetters deadLetters =
+        deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, resolvedTopic, config);
+    SendMetrics metrics = meterRegistry == null ? SendMetrics.NONE
+        : MicrometerSendMetrics.bind(meterRegistry, producer, schema.getFullName(), resolvedTopic);
+    SendPath path = SendPath.of(keyField, new DeliveryFailures(resolvedTopic, config))
+        .withRules(rules, deadLetters).withEventTime(EventTime.of(schema)).withMetrics(metrics);
+    return new TypedProducer<>(producer, values, resolvedTopic, eventClass.getName(), path,
+        warnings);
+  }
+
+  private Map<String, Object> withMaxBlock(Map<String, Object> kafkaSettings) {
     Map<String, Object> settings = new LinkedHashMap<>(kafkaSettings);
     if (maxBlock != null) {
       Object given = settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
@@ -250,76 +323,16 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
                 + " Keep one of them.");
       }
     }
-    Map<String, Object> config =
-        DurableProducerConfig.of(bootstrapServers, settings, customPartitionerAllowed);
-
-    Serializer<? super T> values =
-        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
-    List<Diagnostic> warnings = List.of();
-    if (brokersChecked) {
-      try {
-        warnings = new TopicCheck(
-            config, resolvedTopic, topicDurability, createPartitions, startupTimeout).run();
-      } catch (RuntimeException e) {
-        values.close();
-        throw e;
-      }
-      warnings.forEach(w -> LOG.warn("{}", w));
-    }
-    Producer<byte[], byte[]> producer = kafkaProducer(config, resolvedTopic, values);
-    return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
-        new DeliveryFailures(resolvedTopic, config), warnings);
+    return settings;
   }
 
-  /** The Kafka producer, with the topic's partitions already known so the first send need not wait. */
   private Producer<byte[], byte[]> kafkaProducer(
-      Map<String, Object> config, String topicName, Serializer<? super T> values) {
-    KafkaProducer<byte[], byte[]> producer;
+      Map<String, Object> config, Serializer<? super T> values) {
     try {
-      producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+      return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     } catch (KafkaException e) {
       values.close();
-      throw new InvalidConfigException(null, null, "Kafka refused the producer settings: "
-          + e.getMessage() + ". Fix the setting named there.", e);
-    }
-    if (!brokersChecked) {
-      return producer;
-    }
-    try {
-      awaitPartitions(producer, topicName, System.nanoTime() + startupTimeout.toNanos());
-    } catch (KafkaException e) {
-      producer.close(Duration.ZERO);
-      values.close();
-      throw new BrokerException("BrokerUnreachable", String.valueOf(
-          config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)), topicName, true,
-          "The Kafka cluster at " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + " did not give the partitions of topic " + topicName + " within the start-up"
-              + " timeout of " + startupTimeout.toMillis() + " ms: " + e.getMessage() + ". Check"
-              + " that the brokers are up, or raise startupTimeout(...).", e);
-    }
-    return producer;
-  }
-
-  /**
-   * Waits until the producer knows the topic's partitions, so that the first send need not.
-   * Each call blocks for at most max.block.ms, which may be 0, so ask again until the deadline.
-   */
-  private static void awaitPartitions(Producer<?, ?> producer, String topic, long deadline) {
-    while (true) {
-      try {
-        producer.partitionsFor(topic);
-        return;
-      } catch (org.apache.kafka.common.errors.TimeoutException e) {
-        if (System.nanoTime() - deadline > 0) {
-          throw e;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new org.apache.kafka.common.errors.InterruptException(interrupted);
-        }
-      }
+      throw DurableProducerConfig.refusedByKafka(config, e);
     }
   }
 

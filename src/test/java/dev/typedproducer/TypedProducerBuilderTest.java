@@ -212,4 +212,18 @@ class TypedProducerBuilderTest {
             + " did not answer within the start-up timeout of 2000 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
+
+  @Test
+  void reportsABadSettingAtOnceEvenWhenTheBrokersDoNotAnswer() {
+    registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
+    String nobody = FakeRegistry.unreachableUrl().replace("http://", "");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
+        .bootstrapServers(nobody).schemaRegistryUrl(registry.url())
+        .kafkaSetting("linger.ms", "soon").startupTimeout(Duration.ofSeconds(20)).build())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("linger.ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
 }

@@ -1,9 +1,11 @@
 package dev.typedproducer.bench;
 
+import dev.typedproducer.RuleViolation;
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.events.ml.InferenceRequest;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
 import dev.typedproducer.testing.LocalSchemaRegistry;
@@ -13,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,14 +52,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *       Confluent's wire format (4-byte id in the payload), its registry lookups cached after the
  *       first event;
  *   <li>{@code plainAvro}: the shortest hand-written version (new stream per call, cached writer),
- *       a floor for what any wire-format serializer costs.
+ *       a floor for what any wire-format serializer costs;
+ *   <li>{@code rules}: checking the schema's data rules ({@code "kafka.rules"}) on the event, as
+ *       {@code send} does before it serializes; {@code rulesAndTypedProducer}: both, as a send
+ *       does them. Compare {@code rules} with {@code typedProducer} in the same run.
  * </ul>
  * Confluent's own serializer is not on Maven Central, so it cannot be measured here.
  *
- * <p>Needs the test registry (it starts one); SerializerBenchmark compares the SDK with Avro on
- * a pool of distinct events.
+ * <p>One event, and a registry started for Apicurio: SerializerBenchmark compares the SDK with
+ * Avro's writer on a pool of distinct events, SendPathBenchmark the whole send.
  *
- * <pre>./mvnw -q -Pbench verify -Dbench.args="ApicurioBenchmark"</pre>
+ * <pre>./mvnw -Pbench verify -Dbench.args="ApicurioBenchmark"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +81,7 @@ public class ApicurioBenchmark {
   private Serializer<SpecificRecord> typedProducer;
   private AvroKafkaSerializer<SpecificRecord> apicurio;
   private PlainAvro plainAvro;
+  private Rules rules;
   /** One headers object for all: Kafka passes the record's own, and none of these write to it. */
   private final RecordHeaders headers = new RecordHeaders();
 
@@ -104,6 +111,11 @@ public class ApicurioBenchmark {
     apicurio.serialize(topic, new RecordHeaders(), value); // registers and caches the schema
 
     plainAvro = new PlainAvro(id, value);
+    rules = Rules.of(value.getSchema(), "bench", Clock.systemUTC());
+    if (!rules.violations(value).isEmpty()) {
+      throw new IllegalStateException("the reference event breaks its rules: "
+          + rules.violations(value));
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -120,6 +132,19 @@ public class ApicurioBenchmark {
 
   @Benchmark
   public byte[] typedProducer() {
+    return typedProducer.serialize(topic, headers, value);
+  }
+
+  @Benchmark
+  public List<RuleViolation> rules() {
+    return rules.violations(value);
+  }
+
+  @Benchmark
+  public byte[] rulesAndTypedProducer() {
+    if (!rules.violations(value).isEmpty()) {
+      throw new IllegalStateException("broken rules");
+    }
     return typedProducer.serialize(topic, headers, value);
   }
 

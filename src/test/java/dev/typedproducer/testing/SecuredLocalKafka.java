@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -152,27 +153,43 @@ public final class SecuredLocalKafka implements AutoCloseable {
    * once the broker enforces them.
    */
   public void grant(String user, String topic, AclOperation... operations) {
+    List<AclBinding> bindings = bindings(user, topic, operations);
+    TestKitStart.await(admin.createAcls(bindings).all(), "create ACLs " + bindings);
+    awaitAcls(topic, listed -> listed.containsAll(bindings), "enforce " + bindings);
+  }
+
+  /** Takes back what {@link #grant} allowed, and returns once the broker no longer allows it. */
+  public void revoke(String user, String topic, AclOperation... operations) {
+    List<AclBinding> bindings = bindings(user, topic, operations);
+    TestKitStart.await(admin.deleteAcls(bindings.stream().map(AclBinding::toFilter).toList())
+        .all(), "delete ACLs " + bindings);
+    awaitAcls(topic, listed -> listed.stream().noneMatch(bindings::contains),
+        "stop enforcing " + bindings);
+  }
+
+  private static List<AclBinding> bindings(String user, String topic, AclOperation... operations) {
     ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
-    List<AclBinding> bindings = Arrays.stream(operations)
+    return Arrays.stream(operations)
         .map(operation -> new AclBinding(pattern,
             new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW)))
         .toList();
-    TestKitStart.await(admin.createAcls(bindings).all(), "create ACLs " + bindings);
-    awaitEnforced(bindings, new AclBindingFilter(pattern.toFilter(), AccessControlEntryFilter.ANY));
   }
 
   /**
-   * CreateAcls returns once the controller has committed the ACLs; the broker's own authorizer
-   * learns of them from the metadata log a little later. The broker answers DescribeAcls from
-   * that authorizer, so once it lists them, it enforces them.
+   * CreateAcls and DeleteAcls return once the controller has committed the change; the broker's
+   * own authorizer learns of it from the metadata log a little later. The broker answers
+   * DescribeAcls from that authorizer, so once it lists the topic's ACLs as {@code done} wants,
+   * it enforces them.
    */
-  private void awaitEnforced(Collection<AclBinding> bindings, AclBindingFilter filter) {
+  private void awaitAcls(String topic, Predicate<Collection<AclBinding>> done, String what) {
+    AclBindingFilter filter = new AclBindingFilter(
+        new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL).toFilter(),
+        AccessControlEntryFilter.ANY);
     long deadline = System.nanoTime() + ACL_TIMEOUT.toNanos();
-    while (!TestKitStart.await(admin.describeAcls(filter).values(), "describe ACLs")
-        .containsAll(bindings)) {
+    while (!done.test(TestKitStart.await(admin.describeAcls(filter).values(), "describe ACLs"))) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The broker did not enforce " + bindings + " within "
-            + ACL_TIMEOUT.toSeconds() + " s of creating them.");
+        throw new IllegalStateException("The broker did not " + what + " within "
+            + ACL_TIMEOUT.toSeconds() + " s of the change.");
       }
       try {
         Thread.sleep(20);

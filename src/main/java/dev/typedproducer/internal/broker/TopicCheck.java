@@ -3,6 +3,7 @@ package dev.typedproducer.internal.broker;
 import dev.typedproducer.BrokerException;
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.TopicDurability;
+import dev.typedproducer.internal.config.DurableProducerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigResource;
@@ -59,21 +62,62 @@ public final class TopicCheck {
   }
 
   /**
-   * Runs the check.
+   * Runs the check, then waits until {@code producer} knows the topic's partitions, so that its
+   * first send need not: all within the start-up timeout.
    *
    * @return warnings: a weak topic under a policy that only warns, or a check that could not run
    * @throws BrokerException when the check fails; its id says how
+   * @throws dev.typedproducer.InvalidConfigException when Kafka refuses the settings
    */
-  public List<Diagnostic> run() {
+  public List<Diagnostic> run(Producer<?, ?> producer) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(adminConfig())) {
+    Admin created;
+    try {
+      created = Admin.create(adminConfig());
+    } catch (KafkaException e) {
+      throw DurableProducerConfig.refusedByKafka(producerConfig, e);
+    }
+    List<Diagnostic> warnings;
+    try (Admin admin = created) {
       try {
-        return inspect(admin, deadline);
+        warnings = inspect(admin, deadline);
       } finally {
         admin.close(Duration.ZERO);
       }
     }
+    awaitPartitions(producer, deadline);
+    return warnings;
   }
+
+  /** Each partitionsFor call blocks at most max.block.ms, which may be 0: ask until the deadline. */
+  private void awaitPartitions(Producer<?, ?> producer, long deadline) {
+    while (true) {
+      try {
+        producer.partitionsFor(topic);
+        return;
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new BrokerException("BrokerUnreachable", bootstrapServers, topic, true, "The"
+              + " Kafka cluster at " + bootstrapServers + " did not give the partitions of topic "
+              + topic + " within the start-up timeout of " + timeout.toMillis() + " ms: "
+              + e.getMessage() + ". Check that the brokers are up, or raise startupTimeout(...).",
+              e);
+        }
+        pause();
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerException("BrokerUnreachable", bootstrapServers, topic, true, "Interrupted"
+          + " while waiting for the Kafka cluster at " + bootstrapServers + ".", e);
+    }
+  }
+
 
   private Map<String, Object> adminConfig() {
     Map<String, Object> config = new HashMap<>();
@@ -180,7 +224,18 @@ public final class TopicCheck {
         throw e;
       }
     }
-    return mayWrite(describe(admin, deadline));
+    // The controller has created it; the broker asked next may not know it yet.
+    while (true) {
+      try {
+        return mayWrite(describe(admin, deadline));
+      } catch (BrokerException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        pause();
+      }
+    }
   }
 
   private TopicDescription describe(Admin admin, long deadline) {

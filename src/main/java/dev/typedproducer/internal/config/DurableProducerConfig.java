@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RoundRobinPartitioner;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Turns the Kafka settings a caller gave into the producer configuration TypedProducer runs with:
@@ -99,6 +101,29 @@ public final class DurableProducerConfig {
   /** {@link #of(String, Map, boolean)} with no custom partitioner allowed. */
   public static Map<String, Object> of(String bootstrapServers, Map<String, ?> settings) {
     return of(bootstrapServers, settings, false);
+  }
+
+  /**
+   * Kafka's refusal of {@code config} when a Kafka client is created from it (a malformed or
+   * unresolvable bootstrap list, a value of the wrong type), with Kafka's reason: the exception
+   * Kafka throws often says only "Failed to construct kafka producer" and keeps the reason in its
+   * cause.
+   */
+  public static InvalidConfigException refusedByKafka(Map<String, ?> config, KafkaException e) {
+    Throwable reason = e;
+    while (!(reason instanceof ConfigException) && reason.getCause() != null) {
+      reason = reason.getCause();
+    }
+    String said = String.valueOf(reason.getMessage()).replaceAll("\\.+$", "");
+    if (said.contains(BOOTSTRAP_SERVERS_CONFIG)) {
+      Object servers = config.get(BOOTSTRAP_SERVERS_CONFIG);
+      return new InvalidConfigException(BOOTSTRAP_SERVERS_CONFIG, servers, "Kafka refused "
+          + BOOTSTRAP_SERVERS_CONFIG + "=\"" + servers + "\": " + said + ". Give the brokers as"
+          + " host:port pairs separated by commas, e.g. broker-1:9092,broker-2:9092, with host"
+          + " names this machine can resolve.", e);
+    }
+    return new InvalidConfigException(null, null, "Kafka refused the producer settings: " + said
+        + ". Fix the setting named there.", e);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.typedproducer.DeliveryException;
 import java.util.Map;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -86,6 +87,20 @@ public final class DeliveryFailures {
         + (retriable ? "Kafka stopped retrying within delivery.timeout.ms; sending again later may"
             + " succeed." : "This failure is not retriable; fix its cause before sending again.")
         + kafka, cause);
+  }
+
+  /**
+   * Kafka's {@link InterruptException} for a send whose thread was interrupted while it waited,
+   * with a message that says so: Kafka's own says only "java.lang.InterruptedException".
+   */
+  public InterruptException interrupted(String key, InterruptException e) {
+    InterruptedException cause = e.getCause() instanceof InterruptedException i
+        ? i : new InterruptedException(e.getMessage());
+    return new InterruptException("Interrupted while sending the event with key \"" + shorten(key)
+        + "\" to topic " + topic + ": send was waiting (for at most max.block.ms=" + maxBlockMs
+        + " ms) for room in the producer's buffer or for the topic's partitions. Nothing was"
+        + " sent, and the thread's interrupt status stays set. Send the event again unless the"
+        + " thread is being stopped.", cause);
   }
 
   private DeliveryException failure(
