@@ -2,9 +2,13 @@ package dev.typedproducer;
 
 import dev.typedproducer.bench.BenchEvents;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
+import dev.typedproducer.internal.time.EventTime;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one {@code send} costs and allocates before Kafka's own client takes over, beside a raw
  * {@code KafkaProducer<byte[], byte[]>} send of the same event pre-encoded. Both go to the same
  * stand-in producer, which acknowledges at once, so the difference is the SDK's: key, value,
- * the future, the SendResult (with no data rules, event-time field or metrics configured). Run with {@code -prof gc} ({@code gc.alloc.rate.norm}, bytes per send).
+ * the future, the SendResult, and the schema's data rules checked (no metrics configured). Run with {@code -prof gc} ({@code gc.alloc.rate.norm}, bytes per send).
  *
  * <pre>./mvnw -q -Pbench verify -Dbench.args="-prof gc SendPathBenchmark"</pre>
  */
@@ -77,7 +81,10 @@ public class SendPathBenchmark {
     }
     raw = acknowledgingProducer(topic);
     typed = new TypedProducer<>(acknowledgingProducer(topic), serializer, topic, event,
-        SendPath.of(keyField, new DeliveryFailures(topic, Map.of())), List.of());
+        SendPath.of(keyField, new DeliveryFailures(topic, Map.of()))
+            .withRules(new RuleGate(Rules.of(pool[0].getSchema(), "bench", Clock.systemUTC()),
+                pool[0].getSchema().getFullName(), false), null)
+            .withEventTime(EventTime.of(pool[0].getSchema())), List.of());
   }
 
   @TearDown(Level.Trial)

@@ -71,9 +71,12 @@ public final class BenchEvents {
         .build();
   }
 
-  /** About 200 bytes of Avro: a uuid, a model, 16 to 48 features, a score, a cost. */
+  /**
+   * About 110 bytes of Avro: a uuid, a model, 8 features (what the schema's data rules require:
+   * {@code "size": 8}), a score, a cost.
+   */
   private static InferenceRequest request(Random random, int i) {
-    int size = 16 + random.nextInt(33);
+    int size = 8;
     List<Float> features = new ArrayList<>(size);
     for (int f = 0; f < size; f++) {
       features.add((float) random.nextGaussian());
