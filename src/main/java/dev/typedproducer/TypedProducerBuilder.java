@@ -3,18 +3,17 @@ package dev.typedproducer;
 import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
-import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.resolve.SchemaChoice;
 import dev.typedproducer.internal.schema.EventRules;
-import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeliveryFailures;
-import dev.typedproducer.internal.serde.AvroWireSerializer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -59,6 +58,9 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private String bootstrapServers;
   private String schemaRegistryUrl;
   private String schemaRegistryBasicAuth;
+  private Supplier<String> schemaRegistryToken;
+  private RegistryTls schemaRegistryTls;
+  private SchemaChoice schemaChoice = SchemaChoice.LOCAL;
   private Duration schemaRegistryTimeout = DEFAULT_REGISTRY_TIMEOUT;
   private String topic;
   private boolean autoRegisterSchema;
@@ -98,6 +100,51 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     return this;
   }
 
+  /** A bearer token for the schema registry ({@code Authorization: Bearer ...}). */
+  public TypedProducerBuilder<T> schemaRegistryBearerToken(String token) {
+    Objects.requireNonNull(token, "token");
+    return schemaRegistryBearerToken(() -> token);
+  }
+
+  /**
+   * Bearer tokens for the schema registry, from {@code tokens}: asked once, and again whenever
+   * the registry answers 401 (the token expired), e.g. an OAuth client's token cache.
+   */
+  public TypedProducerBuilder<T> schemaRegistryBearerToken(Supplier<String> tokens) {
+    this.schemaRegistryToken = Objects.requireNonNull(tokens, "tokens");
+    return this;
+  }
+
+  /** HTTPS to the schema registry with a trust store and, for mutual TLS, a key store. */
+  public TypedProducerBuilder<T> schemaRegistryTls(RegistryTls tls) {
+    this.schemaRegistryTls = Objects.requireNonNull(tls, "tls");
+    return this;
+  }
+
+  /**
+   * Writes with the latest version registered under the subject, resolved once in
+   * {@link #build()}, which refuses ({@link InvalidSchemaException}) a version that is another
+   * record or cannot read what the event class writes. Events are written as that version says
+   * (fields matched by name; a field the class lacks gets its default).
+   */
+  public TypedProducerBuilder<T> useLatestSchema() {
+    this.schemaChoice = SchemaChoice.LATEST;
+    return this;
+  }
+
+  /** As {@link #useLatestSchema()}, with version {@code version} of the subject. */
+  public TypedProducerBuilder<T> useSchemaVersion(int version) {
+    this.schemaChoice = new SchemaChoice(SchemaChoice.Kind.VERSION, atLeastOne("useSchemaVersion",
+        version));
+    return this;
+  }
+
+  /** As {@link #useLatestSchema()}, with the schema of global id {@code id}. */
+  public TypedProducerBuilder<T> useSchemaId(int id) {
+    this.schemaChoice = new SchemaChoice(SchemaChoice.Kind.ID, atLeastOne("useSchemaId", id));
+    return this;
+  }
+
   /** How long one schema registry request may take; default 10 seconds. */
   public TypedProducerBuilder<T> schemaRegistryTimeout(Duration timeout) {
     this.schemaRegistryTimeout = positive("schemaRegistryTimeout", timeout);
@@ -105,8 +152,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
-   * How long {@link #build()} may wait for the brokers to answer, describe the topic and give its
-   * partitions; default 30 seconds. Brokers that do not answer in time fail {@code build()} with
+   * How long {@link #build()} may wait for the schema registry and, then, for the brokers; default
+   * 30 seconds each. Registry timeouts, connection errors, 5xx, 408 and 429 are tried again within
+   * it, after a capped exponential backoff with jitter (4xx are not); brokers that do not answer,
+   * describe the topic and give its partitions in time fail {@code build()} with
    * {@link BrokerException} {@code [BrokerUnreachable]}, naming the bootstrap servers.
    */
   public TypedProducerBuilder<T> startupTimeout(Duration timeout) {
@@ -290,6 +339,14 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     return this;
   }
 
+  private static int atLeastOne(String setting, int value) {
+    if (value < 1) {
+      throw new InvalidConfigException(setting, value, setting + " must be 1 or more, was "
+          + value + ". Registry versions and ids start at 1.");
+    }
+    return value;
+  }
+
   private static Duration positive(String setting, Duration timeout) {
     Objects.requireNonNull(timeout, setting);
     if (timeout.isZero() || timeout.isNegative()) {
@@ -324,37 +381,9 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     return resolved;
   }
 
-  private AvroWireSerializer<T> registrySerializer(Schema schema, String topicName) {
-    if (schemaRegistryUrl == null) {
-      throw new InvalidConfigException("schemaRegistryUrl", null, "No schema registry given."
-          + " Call schemaRegistryUrl(\"http://localhost:8081\") on the builder, or pass your own"
-          + " serializer with valueSerializer(...).");
-    }
-    SchemaRegistryClient registry;
-    try {
-      registry = SchemaRegistryClient.create(
-          schemaRegistryUrl, schemaRegistryTimeout, schemaRegistryBasicAuth);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException("schemaRegistryUrl",
-          SchemaRegistryClient.redact(schemaRegistryUrl), "schemaRegistryUrl "
-          + e.getMessage() + ". Give the registry's base URL, e.g. http://localhost:8081 (for"
-          + " Apicurio Registry, http://host:8080/apis/ccompat/v7).", e);
-    }
-    String subject = subjectNameStrategy.subject(topicName, schema.getFullName());
-    String text = RegistrySchemas.text(schema);
-    int schemaId = autoRegisterSchema
-        ? registry.register(subject, text)
-        : registry.lookup(subject, text).orElseThrow(() -> notRegistered(registry, subject, schema));
-    return new AvroWireSerializer<>(schemaId, schema, SpecificData.getForClass(eventClass));
-  }
-
-  private static SchemaRegistryException notRegistered(
-      SchemaRegistryClient registry, String subject, Schema schema) {
-    return new SchemaRegistryException("The schema of " + schema.getFullName()
-        + " is not registered under subject " + subject + " at " + registry.url() + ". Register"
-        + " it with the deploy step (in typed-producer: ./mvnw -q process-classes exec:exec@cli"
-        + " -Dcli.args=\"register --registry-url " + registry.url() + "\"), or let build()"
-        + " register it with autoRegisterSchema(true) (for development).",
-        registry.url(), subject, 404, 40403, false, null);
+  private Serializer<T> registrySerializer(Schema schema, String topicName) {
+    return new RegistryOptions(schemaRegistryUrl, schemaRegistryTimeout, startupTimeout,
+        schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
+        autoRegisterSchema, subjectNameStrategy).serializer(schema, topicName, eventClass);
   }
 }

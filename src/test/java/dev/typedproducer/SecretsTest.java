@@ -85,7 +85,8 @@ class SecretsTest {
   void keepsTheUrlsPasswordOutOfAnUnreachableRegistrysError() {
     String url = FakeRegistry.unreachableUrl().replace("http://", "http://ci:" + URL_PASSWORD + "@");
 
-    assertThatThrownBy(() -> clicks(url).schemaRegistryTimeout(Duration.ofSeconds(2)).build())
+    assertThatThrownBy(() -> clicks(url).schemaRegistryTimeout(Duration.ofSeconds(2))
+        .startupTimeout(Duration.ofSeconds(1)).build())
         .isInstanceOf(SchemaRegistryException.class)
         .satisfies(this::remember)
         .hasMessageContaining("ci:***@");
