@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +112,15 @@ final class RegistryTransport {
       HttpResponse<String> answer;
       try {
         answer = exchange(request);
+      } catch (SSLHandshakeException e) {
+        // A certificate no side trusts does not become trusted by waiting: not retriable.
+        failures.add(new Failure(shown + ": " + describe(e), new SchemaRegistryException(
+            "The TLS handshake with the schema registry at " + shown + " failed: " + describe(e)
+                + ". Check that the trust store (schemaRegistryTls, --registry-trust-store)"
+                + " holds the registry's certificate or its CA, and, when the registry requires"
+                + " client certificates, that the key store holds one it trusts.",
+            urls.display(), subject, 0, 0, false, e)));
+        continue;
       } catch (IOException e) {
         failures.add(new Failure(shown + ": " + describe(e), new SchemaRegistryException(
             "Cannot reach the schema registry at " + shown + ": " + describe(e) + ". Check that"
