@@ -15,7 +15,6 @@ import dev.typedproducer.internal.schema.SchemaProperties;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,18 +29,11 @@ final class RegisterCommand {
 
   static int run(List<String> rest, PrintStream out) throws IOException, CheckCannotRunException {
     Args args = Args.parse(rest,
-        Set.of("schemas", "registry-url", "registry-basic-auth", "subject-strategy"),
-        Set.of("dry-run"));
+        union(Set.of("schemas", "subject-strategy"), RegistryArgs.OPTIONS), Set.of("dry-run"));
     Path schemas = Path.of(args.get("schemas", "schemas"));
     boolean dryRun = args.flag("dry-run");
     SubjectNameStrategy strategy = CompatCommand.strategy(args.get("subject-strategy", "topic-name"));
-    SchemaRegistryClient registry;
-    try {
-      registry = SchemaRegistryClient.create(args.required("registry-url"), Duration.ofSeconds(30),
-          args.get("registry-basic-auth", System.getenv(Main.BASIC_AUTH_ENV)));
-    } catch (IllegalArgumentException e) {
-      throw new Args.UsageException("--registry-url " + e.getMessage());
-    }
+    SchemaRegistryClient registry = RegistryArgs.client(args, args.required("registry-url"));
 
     ValidateCommand.Validation validation = ValidateCommand.validate(schemas);
     if (!validation.problems().isEmpty()) {
@@ -144,5 +136,11 @@ final class RegisterCommand {
     }
     out.println((dryRun ? "would set  " : "level      ") + where + "  compatibility "
         + current.orElse("(none)") + " -> " + declared + " (from \"kafka.compatibility\")");
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

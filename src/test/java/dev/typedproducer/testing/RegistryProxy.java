@@ -23,7 +23,7 @@ import javax.net.ssl.SSLContext;
  * A forwarding proxy in front of a real registry ({@link LocalSchemaRegistry}): every request goes
  * to the registry and its answer comes back, so what the client sees is the real registry's. The
  * proxy adds what the test registry cannot do: serve HTTPS (and require client certificates),
- * require a bearer token, fail the next requests with a 5xx, or go away (an outage).
+ * require credentials, fail the next requests with a 5xx, or go away (an outage).
  */
 public final class RegistryProxy implements AutoCloseable {
   private final HttpServer server;
@@ -35,7 +35,7 @@ public final class RegistryProxy implements AutoCloseable {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int failureStatus;
-  private volatile String requiredBearer;
+  private volatile String requiredAuthorization;
 
   private RegistryProxy(HttpServer server, String upstreamUrl, String scheme) {
     this.server = server;
@@ -86,9 +86,9 @@ public final class RegistryProxy implements AutoCloseable {
     return this;
   }
 
-  /** Answers 401 to requests without {@code Authorization: Bearer token}. */
-  public RegistryProxy requireBearer(String token) {
-    requiredBearer = token;
+  /** Answers 401 to requests whose {@code Authorization} header is not {@code header}. */
+  public RegistryProxy requireAuthorization(String header) {
+    requiredAuthorization = header;
     return this;
   }
 
@@ -112,7 +112,7 @@ public final class RegistryProxy implements AutoCloseable {
           + "\"message\":\"proxy: registry unavailable\"}");
       return;
     }
-    if (requiredBearer != null && !("Bearer " + requiredBearer).equals(authorization)) {
+    if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
       answer(exchange, 401, "{\"error_code\":40101,\"message\":\"Unauthorized\"}");
       return;
     }

@@ -125,7 +125,10 @@ final class RegistryTransport {
         failures.add(new Failure(shown + ": " + describe(e), new SchemaRegistryException(
             "Cannot reach the schema registry at " + shown + ": " + describe(e) + ". Check that"
                 + " the registry URL (" + urls.display() + ") is right and the registry is"
-                + " running, then try again.", urls.display(), subject, 0, 0, true, e)));
+                + " running, then try again." + ("https".equals(shown.getScheme())
+                ? " Over TLS 1.3 a registry that refuses the client's certificate also just"
+                + " closes the connection: check the key store (schemaRegistryTls)." : ""),
+            urls.display(), subject, 0, 0, true, e)));
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
