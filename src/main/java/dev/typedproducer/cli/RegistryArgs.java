@@ -26,8 +26,8 @@ final class RegistryArgs {
   /** Every registry option, with the URL. */
   static final Set<String> OPTIONS = Set.of("registry-url", "registry-basic-auth",
       "registry-bearer-token", "registry-trust-store", "registry-trust-store-password",
-      "registry-key-store", "registry-key-store-password");
-  /** How long one request may take, and how long failures that may pass are tried again. */
+      "registry-key-store", "registry-key-store-password", "registry-retry-window");
+  /** How long one request may take. */
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   static final String USAGE = String.join("\n",
@@ -38,7 +38,8 @@ final class RegistryArgs {
       "      --registry-trust-store-password P (or SCHEMA_REGISTRY_TRUST_STORE[_PASSWORD])",
       "      --registry-key-store F     PKCS12/JKS key for mutual TLS, with",
       "      --registry-key-store-password P (or SCHEMA_REGISTRY_KEY_STORE[_PASSWORD])",
-      "      failures that may pass (unreachable, 5xx, 408, 429) are tried again for 30 s");
+      "      --registry-retry-window S  how long failures that may pass (unreachable, timeouts,",
+      "                                 5xx, 408, 429) are tried again; default 30, 0 for never");
 
   private RegistryArgs() {}
 
@@ -52,11 +53,26 @@ final class RegistryArgs {
     String token = option.apply("registry-bearer-token");
     SSLContext tls = tls(option);
     try {
-      return SchemaRegistryClient.create(url, new SchemaRegistryClient.Settings(TIMEOUT, TIMEOUT,
-          option.apply("registry-basic-auth"), token == null ? null : () -> token, tls));
+      return SchemaRegistryClient.create(url, new SchemaRegistryClient.Settings(TIMEOUT,
+          retryWindow(args), option.apply("registry-basic-auth"),
+          token == null ? null : () -> token, tls));
     } catch (IllegalArgumentException e) {
       throw new Args.UsageException("--registry-url " + e.getMessage());
     }
+  }
+
+  private static Duration retryWindow(Args args) {
+    String given = args.get("registry-retry-window", "30");
+    try {
+      Duration window = Duration.ofSeconds(Long.parseLong(given));
+      if (!window.isNegative()) {
+        return window;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new Args.UsageException("--registry-retry-window " + given + " is not a number of"
+        + " seconds, 0 or more");
   }
 
   private static SSLContext tls(Function<String, String> option) {
