@@ -1,6 +1,8 @@
 package dev.typedproducer;
 
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,17 +56,22 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   private final Serializer<? super T> values;
   private final String topic;
   private final KeyField keyField;
+  private final RuleGate rules;
+  private final DeadLetters deadLetters;
   private final DeliveryFailures failures;
   private final List<Diagnostic> warnings;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
-      KeyField keyField, String eventClass, DeliveryFailures failures, List<Diagnostic> warnings) {
+      KeyField keyField, RuleGate rules, DeadLetters deadLetters, String eventClass,
+      DeliveryFailures failures, List<Diagnostic> warnings) {
     this.producer = producer;
     this.values = values;
     this.topic = topic;
     this.keyField = keyField;
+    this.rules = rules;
+    this.deadLetters = deadLetters;
     this.failures = failures;
     this.warnings = List.copyOf(warnings);
     this.description = "TypedProducer<" + eventClass + "> for topic " + topic;
@@ -91,8 +98,11 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   /**
    * Sends {@code event} to {@link #topic()}, keyed by its key field.
    *
-   * <p>The event is checked and serialized in the calling thread before Kafka sees it, so a bad
-   * event fails at once whatever the brokers' state. The returned future completes once every
+   * <p>The event is checked (its schema's data rules, its key) and serialized in the calling
+   * thread before Kafka sees it, so a bad event fails at once whatever the brokers' state. A
+   * producer built with {@link OnRuleViolation#deadLetter()} sends an event that breaks data rules
+   * to the dead-letter topic instead, and the future completes with
+   * {@link SendResult#deadLettered()} true. The returned future completes once every
    * in-sync replica has the record, or fails with a {@link DeliveryException} that names the key
    * and topic and says whether sending again later makes sense; Kafka has already retried what
    * could be retried within {@code delivery.timeout.ms} by then. Dependent stages that are not
@@ -105,8 +115,9 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * the future fails with {@link DeliveryException} {@code [BufferFull]} or
    * {@code [MetadataTimedOut]}.
    *
-   * @throws InvalidEventException if the key field is null or a value does not fit the schema;
-   *     nothing is sent (fatal for this event)
+   * @throws InvalidEventException if the event breaks data rules of its schema (unless they go to
+   *     a dead-letter topic; {@link InvalidEventException#violations()} lists each), its key field
+   *     is null, or a value does not fit the schema; nothing is sent (fatal for this event)
    * @throws IllegalStateException if this producer is closed, or is closed while this call runs
    * @throws InterruptException if the calling thread is interrupted while the call blocks; the
    *     event was not sent and the thread's interrupt status stays set
@@ -118,19 +129,22 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
     if (closed.get()) {
       throw closedException(null);
     }
+    List<RuleViolation> violations = rules.check(event, topic);
     String key = keyField.keyOf(event);
     Headers headers = new RecordHeaders();
     byte[] value = values.serialize(topic, headers, event);
+    String target = violations.isEmpty() ? topic : deadLetters.route(headers, value, violations);
+    DeliveryFailures onFailure = violations.isEmpty() ? failures : deadLetters.failures();
     CompletableFuture<SendResult> result = new CompletableFuture<>();
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-        topic, null, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
+        target, null, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
     try {
       producer.send(record, (metadata, exception) -> {
         if (exception != null) {
-          result.completeExceptionally(failures.of(key, exception));
+          result.completeExceptionally(onFailure.of(key, exception));
         } else {
           result.complete(new SendResult(metadata.topic(), metadata.partition(),
-              metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key));
+              metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key, violations));
         }
       });
     } catch (InterruptException e) {
@@ -139,7 +153,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
       if (closed.get()) {
         throw closedException(e);
       }
-      result.completeExceptionally(failures.of(key, e));
+      result.completeExceptionally(onFailure.of(key, e));
     }
     return result;
   }

@@ -4,11 +4,16 @@ import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.resolve.SchemaChoice;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
+import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +77,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private int createPartitions;
   private boolean customPartitionerAllowed;
   private boolean brokersChecked = true;
+  private OnRuleViolation onRuleViolation = OnRuleViolation.fail();
 
   TypedProducerBuilder(Class<T> eventClass) {
     this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
@@ -122,10 +128,9 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
-   * Writes with the latest version registered under the subject, resolved once in
-   * {@link #build()}, which refuses ({@link InvalidSchemaException}) a version that is another
-   * record or cannot read what the event class writes. Events are written as that version says
-   * (fields matched by name; a field the class lacks gets its default).
+   * Writes with the subject's latest version, resolved in {@link #build()}, which refuses one of
+   * another record or one that cannot read the class's events ({@link InvalidSchemaException}).
+   * Fields are matched by name; a field the class lacks gets its default.
    */
   public TypedProducerBuilder<T> useLatestSchema() {
     this.schemaChoice = SchemaChoice.LATEST;
@@ -134,14 +139,13 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
 
   /** As {@link #useLatestSchema()}, with version {@code version} of the subject. */
   public TypedProducerBuilder<T> useSchemaVersion(int version) {
-    this.schemaChoice = new SchemaChoice(SchemaChoice.Kind.VERSION, atLeastOne("useSchemaVersion",
-        version));
+    this.schemaChoice = SchemaChoice.of(SchemaChoice.Kind.VERSION, version);
     return this;
   }
 
   /** As {@link #useLatestSchema()}, with the schema of global id {@code id}. */
   public TypedProducerBuilder<T> useSchemaId(int id) {
-    this.schemaChoice = new SchemaChoice(SchemaChoice.Kind.ID, atLeastOne("useSchemaId", id));
+    this.schemaChoice = SchemaChoice.of(SchemaChoice.Kind.ID, id);
     return this;
   }
 
@@ -202,6 +206,17 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
           + " least one partition, was " + partitions + ".");
     }
     this.createPartitions = partitions;
+    return this;
+  }
+
+  /**
+   * What {@link TypedProducer#send} does with an event that breaks its schema's data rules
+   * ({@code "kafka.rules"}): {@link OnRuleViolation#fail()} (default) throws
+   * {@link InvalidEventException}; {@link OnRuleViolation#deadLetter()} sends it to the
+   * dead-letter topic, which {@link #build()} then checks like the event's own topic.
+   */
+  public TypedProducerBuilder<T> onRuleViolation(OnRuleViolation policy) {
+    this.onRuleViolation = Objects.requireNonNull(policy, "policy");
     return this;
   }
 
@@ -275,20 +290,56 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    * the schema's id in the registry (registering it, if allowed), and the topic on the brokers,
    * within {@link #startupTimeout}. Nothing it finds wrong is left for the first send.
    *
-   * @throws InvalidSchemaException if the event class breaks the key or topic rules
+   * @throws InvalidSchemaException if the event class breaks the key or topic rules, or has a
+   *     malformed data rule
    * @throws InvalidConfigException if a setting is missing, malformed or weakens durability
    * @throws SchemaRegistryException if the registry cannot be reached or does not have the schema
-   * @throws BrokerException if the brokers do not answer in time, or the topic is missing, not
-   *     durable enough, or not the principal's to use
+   * @throws BrokerException if the brokers do not answer in time, or the topic (or the
+   *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
     Schema schema = schemaOf(eventClass);
-    List<Diagnostic> problems = EventRules.check(schema, "class " + eventClass.getName());
+    String source = "class " + eventClass.getName();
+    List<Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(problems);
     }
     KeyField keyField = KeyField.of(schema);
     String resolvedTopic = resolveTopic(schema);
+    String deadLetterTopic = onRuleViolation.topicFor(schema, resolvedTopic);
+    RuleGate rules = new RuleGate(Rules.of(schema, source, Clock.systemUTC()),
+        schema.getFullName(), deadLetterTopic != null);
+    Map<String, Object> config = DurableProducerConfig.of(
+        bootstrapServers, withMaxBlock(kafkaSettings), customPartitionerAllowed);
+
+    Serializer<? super T> values = valueSerializer != null ? valueSerializer
+        : new RegistryOptions(schemaRegistryUrl, schemaRegistryTimeout, startupTimeout,
+            schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
+            autoRegisterSchema, subjectNameStrategy).serializer(schema, resolvedTopic, eventClass);
+    // Kafka checks every setting before anything is asked of the brokers.
+    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
+    List<Diagnostic> warnings = new ArrayList<>();
+    if (brokersChecked) {
+      try {
+        for (String checked : deadLetterTopic == null ? List.of(resolvedTopic)
+            : List.of(resolvedTopic, deadLetterTopic)) {
+          warnings.addAll(new TopicCheck(
+              config, checked, topicDurability, createPartitions, startupTimeout).run(producer));
+        }
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        values.close();
+        throw e;
+      }
+      warnings.forEach(w -> LOG.warn("{}", w));
+    }
+    DeadLetters deadLetters =
+        deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, resolvedTopic, config);
+    return new TypedProducer<>(producer, values, resolvedTopic, keyField, rules, deadLetters,
+        eventClass.getName(), new DeliveryFailures(resolvedTopic, config), warnings);
+  }
+
+  private Map<String, Object> withMaxBlock(Map<String, Object> kafkaSettings) {
     Map<String, Object> settings = new LinkedHashMap<>(kafkaSettings);
     if (maxBlock != null) {
       Object given = settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
@@ -299,28 +350,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
                 + " Keep one of them.");
       }
     }
-    Map<String, Object> config =
-        DurableProducerConfig.of(bootstrapServers, settings, customPartitionerAllowed);
-
-    Serializer<? super T> values =
-        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
-    // Kafka checks every setting before anything is asked of the brokers.
-    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
-    List<Diagnostic> warnings = List.of();
-    if (brokersChecked) {
-      try {
-        warnings = new TopicCheck(
-            config, resolvedTopic, topicDurability, createPartitions, startupTimeout)
-            .run(producer);
-      } catch (RuntimeException e) {
-        producer.close(Duration.ZERO);
-        values.close();
-        throw e;
-      }
-      warnings.forEach(w -> LOG.warn("{}", w));
-    }
-    return new TypedProducer<>(producer, values, resolvedTopic, keyField, eventClass.getName(),
-        new DeliveryFailures(resolvedTopic, config), warnings);
+    return settings;
   }
 
   private Producer<byte[], byte[]> kafkaProducer(
@@ -337,14 +367,6 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   TypedProducerBuilder<T> withoutBrokerCheck() {
     this.brokersChecked = false;
     return this;
-  }
-
-  private static int atLeastOne(String setting, int value) {
-    if (value < 1) {
-      throw new InvalidConfigException(setting, value, setting + " must be 1 or more, was "
-          + value + ". Registry versions and ids start at 1.");
-    }
-    return value;
   }
 
   private static Duration positive(String setting, Duration timeout) {
@@ -379,11 +401,5 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
           + " Kafka topic name: " + problem + ". Name a legal topic.");
     }
     return resolved;
-  }
-
-  private Serializer<T> registrySerializer(Schema schema, String topicName) {
-    return new RegistryOptions(schemaRegistryUrl, schemaRegistryTimeout, startupTimeout,
-        schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
-        autoRegisterSchema, subjectNameStrategy).serializer(schema, topicName, eventClass);
   }
 }

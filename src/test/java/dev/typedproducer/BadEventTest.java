@@ -7,12 +7,16 @@ import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.events.ml.InferenceRequest;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
 import dev.typedproducer.testevents.MixedValueEvent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +85,7 @@ class BadEventTest {
             with(written("events.UserClick", "user_clicks", "attributes/arm"),
                 "value 42 (a java.lang.Integer) cannot be cast to expected type string")),
         new Row("wrong type in an array, through put(int, Object)", BadEventTest::request,
-            request(r -> r.put(3, List.of(0.5f, "high"))), "features/1",
+            request(r -> r.put(3, List.of(0.5f, "high", 0f, 0f, 0f, 0f, 0f, 0f))), "features/1",
             with(written("events.ml.InferenceRequest", "inference_requests", "features/1"),
                 "value high (a java.lang.String) cannot be cast to expected type float")));
   }
@@ -146,8 +150,10 @@ class BadEventTest {
     String topic = (String) schema.getObjectProp("kafka.topic");
     AvroWireSerializer<SpecificRecord> values =
         new AvroWireSerializer<>(1, schema, SpecificData.getForClass(sample.getClass()));
-    return new TypedProducer<>(kafka, values, topic, KeyField.of(schema), schema.getFullName(),
-        new DeliveryFailures(topic, Map.of()), List.of());
+    RuleGate rules = new RuleGate(Rules.of(schema, "test", Clock.systemUTC()),
+        schema.getFullName(), false);
+    return new TypedProducer<>(kafka, values, topic, KeyField.of(schema), rules, null,
+        schema.getFullName(), new DeliveryFailures(topic, Map.of()), List.of());
   }
 
   private static String keyOf(SpecificRecord event) {
@@ -179,8 +185,9 @@ class BadEventTest {
   private static InferenceRequest request(String name) {
     return InferenceRequest.newBuilder()
         .setRequestId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)))
-        .setModel("ranker").setModelVersion(3).setFeatures(List.of(0.5f))
-        .setCostUsd(new BigDecimal("0.001250")).setRequestedAt(Instant.EPOCH).build();
+        .setModel("ranker").setModelVersion(3).setFeatures(Collections.nCopies(8, 0.5f))
+        .setCostUsd(new BigDecimal("0.001250"))
+        .setRequestedAt(Instant.parse("2025-11-22T10:15:30Z")).build();
   }
 
   private static InferenceRequest request(Consumer<InferenceRequest> spoil) {

@@ -112,14 +112,16 @@ class ConfluentJavaScriptClientIT {
     kafka.createTopic(topic, 3);
     List<InferenceRequest> sent = List.of(
         request(UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7"), "ranker", 14,
-            List.of(0.125f, -3.5f, 1e-7f), 0.9375f, "0.004250", 1_763_800_001_234L),
+            List.of(0.125f, -3.5f, 1e-7f, 0f, 1f, 2f, 3f, 4f), 0.9375f, "0.004250",
+            1_763_800_001_234L),
         // the extremes of a float and of decimal(12,6); 0.1f is not 0.1 in binary
         request(UUID.fromString("00000000-0000-0000-0000-000000000000"), "embedder-ü", 1,
-            List.of(0.1f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE), null,
-            "999999.999999", 1_763_800_001_235L),
-        // a negative unscaled value exercises the two's-complement decoding of the decimal
+            List.of(0.1f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 0.5f, 1e-45f,
+                3.4e38f, -1f), null, "999999.999999", 1_763_800_001_235L),
+        // the schema's rules keep costs non-negative; unscaled 128 needs a leading 0 byte, which
+        // exercises the two's-complement decoding of the decimal all the same
         request(UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff"), "ranker", 15,
-            List.of(), 0f, "-0.000001", 0L));
+            List.of(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f), 0f, "0.000128", 1_577_836_800_000L));
 
     List<ConsumerRecord<byte[], byte[]>> records = sendAndReadBack(kafka, registry,
         InferenceRequest.class, topic, sent);

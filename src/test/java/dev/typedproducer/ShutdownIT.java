@@ -167,9 +167,9 @@ class ShutdownIT {
   @Test
   void sendsFromAnInterruptedThreadWhenNothingBlocksAndKeepsItsInterruptStatus(
       LocalKafka kafka, LocalSchemaRegistry registry) throws Exception {
-    kafka.createTopic("interrupted_clicks", 1);
+    kafka.createTopic("interrupted_sender_clicks", 1);
     try (TypedProducer<UserClick> producer =
-        clicks(kafka, registry, "interrupted_clicks").build()) {
+        clicks(kafka, registry, "interrupted_sender_clicks").build()) {
       AtomicInteger stillInterrupted = new AtomicInteger();
       List<CompletableFuture<SendResult>> futures = Collections.synchronizedList(new ArrayList<>());
       Thread sender = new Thread(() -> {
@@ -184,7 +184,7 @@ class ShutdownIT {
 
       assertThat(stillInterrupted).hasValue(1);
       assertThat(futures).singleElement()
-          .satisfies(f -> assertThat(f.get().topic()).isEqualTo("interrupted_clicks"));
+          .satisfies(f -> assertThat(f.get().topic()).isEqualTo("interrupted_sender_clicks"));
       assertThat(producer.send(click("after", 2)).get().offset()).isEqualTo(1);
     }
   }

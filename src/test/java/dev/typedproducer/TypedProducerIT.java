@@ -145,7 +145,7 @@ class TypedProducerIT {
     IndependentDecoder decoder = new IndependentDecoder(registry.url());
     UUID id = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
     InferenceRequest request = InferenceRequest.newBuilder().setRequestId(id).setModel("ranker")
-        .setModelVersion(14).setFeatures(List.of(0.125f, -3.5f, 1e-7f)).setScore(0.9375f)
+        .setModelVersion(14).setFeatures(List.of(0.125f, -3.5f, 1e-7f, 0f, 1f, 2f, 3f, 4f)).setScore(0.9375f)
         .setCostUsd(new BigDecimal("0.004250")).setRequestedAt(Instant.ofEpochMilli(1_763_800_001_234L))
         .build();
 
@@ -169,7 +169,7 @@ class TypedProducerIT {
     assertThat(value.get("request_id")).hasToString(id.toString());
     assertThat(value.get("model")).hasToString("ranker");
     assertThat(value.get("model_version")).isEqualTo(14);
-    assertThat(value.get("features")).hasToString("[0.125, -3.5, 1.0E-7]");
+    assertThat(value.get("features")).hasToString("[0.125, -3.5, 1.0E-7, 0.0, 1.0, 2.0, 3.0, 4.0]");
     assertThat(value.get("score")).isEqualTo(0.9375f);
     ByteBuffer cost = (ByteBuffer) value.get("cost_usd");
     byte[] unscaled = new byte[cost.remaining()];

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.rules.RuleGate;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +64,9 @@ class TypedProducerTest {
 
   private TypedProducer<UserClick> producer(org.apache.kafka.clients.producer.Producer<byte[], byte[]> kafka) {
     return new TypedProducer<>(kafka, pages, "user_clicks",
-        KeyField.of(UserClick.getClassSchema()), UserClick.class.getName(),
+        KeyField.of(UserClick.getClassSchema()), new RuleGate(Rules.of(UserClick.getClassSchema(),
+            "test", Clock.systemUTC()), UserClick.class.getName(), false), null,
+        UserClick.class.getName(),
         new DeliveryFailures("user_clicks", Map.of("delivery.timeout.ms", 30_000)), List.of());
   }
 

@@ -1,9 +1,11 @@
 package dev.typedproducer.bench;
 
+import dev.typedproducer.RuleViolation;
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.events.ml.InferenceRequest;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
 import dev.typedproducer.testing.LocalSchemaRegistry;
@@ -13,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +52,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       Confluent's wire format (4-byte id in the payload), its registry lookups cached after the
  *       first event;
  *   <li>{@code plainAvro}: the shortest hand-written version (new stream per call, cached writer),
- *       a floor for what any wire-format serializer costs.
+ *       a floor for what any wire-format serializer costs;
+ *   <li>{@code rules}: checking the schema's data rules ({@code "kafka.rules"}) on the event, as
+ *       {@code send} does before it serializes; {@code rulesAndTypedProducer}: both, as a send
+ *       does them. Compare {@code rules} with {@code typedProducer} in the same run.
  * </ul>
  * Confluent's own serializer is not on Maven Central, so it cannot be measured here.
  *
@@ -73,6 +79,7 @@ public class SerializerBenchmark {
   private Serializer<SpecificRecord> typedProducer;
   private AvroKafkaSerializer<SpecificRecord> apicurio;
   private PlainAvro plainAvro;
+  private Rules rules;
   /** One headers object for all: Kafka passes the record's own, and none of these write to it. */
   private final RecordHeaders headers = new RecordHeaders();
 
@@ -102,6 +109,11 @@ public class SerializerBenchmark {
     apicurio.serialize(topic, new RecordHeaders(), value); // registers and caches the schema
 
     plainAvro = new PlainAvro(id, value);
+    rules = Rules.of(value.getSchema(), "bench", Clock.systemUTC());
+    if (!rules.violations(value).isEmpty()) {
+      throw new IllegalStateException("the reference event breaks its rules: "
+          + rules.violations(value));
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -118,6 +130,19 @@ public class SerializerBenchmark {
 
   @Benchmark
   public byte[] typedProducer() {
+    return typedProducer.serialize(topic, headers, value);
+  }
+
+  @Benchmark
+  public List<RuleViolation> rules() {
+    return rules.violations(value);
+  }
+
+  @Benchmark
+  public byte[] rulesAndTypedProducer() {
+    if (!rules.violations(value).isEmpty()) {
+      throw new IllegalStateException("broken rules");
+    }
     return typedProducer.serialize(topic, headers, value);
   }
 

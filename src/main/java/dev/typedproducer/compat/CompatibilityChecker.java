@@ -62,6 +62,7 @@ public final class CompatibilityChecker {
     }
     for (SchemaVersion version : compared) {
       findings.addAll(SemanticRules.check(schema, version));
+      findings.addAll(RuleChanges.check(schema, version, level));
     }
     return new SchemaResult(file, subject, schema.getFullName(), level, levelSource,
         history.size(), findings, registry);

@@ -31,12 +31,12 @@ final class SemanticRules {
   static final String STRING_BYTES_PROMOTION = "StringBytesPromotion";
   static final String LOSSY_NUMERIC_PROMOTION = "LossyNumericPromotion";
 
-  /** The ids a schema may accept with {@code "kafka.compat.allow"}. */
+  /** The ids a schema may accept with {@code "kafka.compat.allow"}, {@link RuleChanges}' included. */
   static final Set<String> IDS = Set.of(LOGICAL_TYPE_ADDED, LOGICAL_TYPE_REMOVED,
       LOGICAL_TYPE_CHANGED, DECIMAL_SCALE_CHANGED, DECIMAL_PRECISION_CHANGED,
       TIMESTAMP_UNIT_CHANGED, TIMESTAMP_ZONE_CHANGED, TIME_UNIT_CHANGED, KEY_FIELD_CHANGED,
       KEY_TYPE_CHANGED, TOPIC_CHANGED, RECORD_RENAMED, STRING_BYTES_PROMOTION,
-      LOSSY_NUMERIC_PROMOTION);
+      LOSSY_NUMERIC_PROMOTION, RuleChanges.RULE_TIGHTENED);
 
   private final SchemaVersion old;
   private final List<Finding> findings = new ArrayList<>();

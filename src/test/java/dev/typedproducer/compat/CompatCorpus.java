@@ -20,8 +20,8 @@ import java.util.Set;
  *
  * <p>{@code avro} lists the levels at which Avro's rules, and so a schema registry, accept the
  * change. {@code findings} lists the meaning-changing findings expected on top ("warn:" marks a
- * warning, "accepted:" one the schema accepts); an error among them fails the change at every
- * level. The offline test, the git-mode test and the registry IT all run this one corpus.
+ * warning, "accepted:" one the schema accepts, "forward:" one that is an error at the forward
+ * levels and a warning at the others); an error among them fails the change at that level. The offline test, the git-mode test and the registry IT all run this one corpus.
  */
 final class CompatCorpus {
   /** One evolution: {@code versions} oldest first, the last is the change under review. */
@@ -30,7 +30,18 @@ final class CompatCorpus {
 
     /** Whether the whole check (Avro's rules and the meaning checks) passes at {@code level}. */
     boolean passes(CompatibilityLevel level) {
-      return avro.contains(level) && findings.stream().noneMatch(f -> !f.contains(":"));
+      return avro.contains(level) && meaningPasses(level);
+    }
+
+    /** Whether the meaning checks pass at {@code level}: no error among the findings there. */
+    boolean meaningPasses(CompatibilityLevel level) {
+      return findingsAt(level).stream().noneMatch(f -> !f.contains(":"));
+    }
+
+    /** The findings as written at {@code level}: "forward:Id" is "Id" or "warn:Id" there. */
+    List<String> findingsAt(CompatibilityLevel level) {
+      return findings.stream().map(f -> !f.startsWith("forward:") ? f
+          : (level.forward() ? "" : "warn:") + f.substring("forward:".length())).toList();
     }
 
     @Override
@@ -65,6 +76,16 @@ final class CompatCorpus {
 
   static String field(String name, String type, String defaultValue) {
     return "{\"name\": \"" + name + "\", \"type\": " + type + ", \"default\": " + defaultValue + "}";
+  }
+
+  /** A field with data rules. */
+  static String ruled(String name, String type, String rules) {
+    return "{\"name\": \"" + name + "\", \"type\": " + type + ", \"kafka.rules\": " + rules + "}";
+  }
+
+  static String ruled(String name, String type, String rules, String defaultValue) {
+    return "{\"name\": \"" + name + "\", \"type\": " + type + ", \"kafka.rules\": " + rules
+        + ", \"default\": " + defaultValue + "}";
   }
 
   static String enumOf(String... symbols) {
@@ -213,6 +234,32 @@ final class CompatCorpus {
                     "{\"name\": \"id\", \"type\": " + logical("string", "uuid"))),
         of("topic changed", ALL, List.of("TopicChanged"),
             evt(a), record("Evt", "corpus", "\"kafka.topic\": \"corpus_v2\"", a)),
+        of("max lowered", ALL, List.of("forward:RuleTightened"),
+            evt(ruled("score", "\"float\"", "{\"min\": 0, \"max\": 1}")),
+            evt(ruled("score", "\"float\"", "{\"min\": 0, \"max\": 0.5}"))),
+        of("finite added to the items of an array", ALL, List.of("forward:RuleTightened"),
+            evt(field("xs", "{\"type\": \"array\", \"items\": \"double\"}")),
+            evt(ruled("xs", "{\"type\": \"array\", \"items\": \"double\"}",
+                "{\"finite\": true}"))),
+        of("pattern added in a nested record", ALL, List.of("forward:RuleTightened"),
+            evt(field("addr", address(field("zip", "\"string\"")))),
+            evt(field("addr", address(ruled("zip", "\"string\"", "{\"pattern\": \"[0-9]{5}\"}"))))),
+        of("bound made exclusive on a nullable field", ALL, List.of("forward:RuleTightened"),
+            evt(ruled("p", "[\"null\", \"double\"]", "{\"min\": 0}", "null")),
+            evt(ruled("p", "[\"null\", \"double\"]", "{\"minExclusive\": 0}", "null"))),
+        of("rule tightened, accepted", ALL, List.of("accepted:RuleTightened"),
+            evt(ruled("xs", "{\"type\": \"array\", \"items\": \"float\"}", "{\"maxItems\": 1024}")),
+            evt("{\"name\": \"xs\", \"type\": {\"type\": \"array\", \"items\": \"float\"},"
+                + " \"kafka.rules\": {\"size\": 768}, \"kafka.compat.allow\": [\"RuleTightened\"]}")),
+        of("rules loosened", ALL, List.of(),
+            evt(ruled("s", "\"string\"", "{\"maxLength\": 8, \"oneOf\": [\"a\"], \"notBlank\": true}"),
+                ruled("n", "\"int\"", "{\"min\": 0, \"max\": 10}")),
+            evt(ruled("s", "\"string\"", "{\"maxLength\": 9, \"oneOf\": [\"a\", \"b\"]}"),
+                ruled("n", "\"int\"", "{\"min\": -1, \"maxExclusive\": 11}"))),
+        of("rules removed", ALL, List.of(),
+            evt(ruled("t", logical("long", "timestamp-millis"),
+                "{\"notBefore\": \"2020-01-01T00:00:00Z\", \"notAfterNow\": \"PT1M\"}")),
+            evt(ruled("t", logical("long", "timestamp-millis"), "{\"notAfterNow\": \"PT5M\"}"))),
         // v3 reads v2 data (f has a default) but not v1 data (f was a string there).
         of("three versions, backward but not backward transitive",
             EnumSet.of(BACKWARD, FORWARD, FULL, NONE), List.of(),

@@ -34,6 +34,27 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void reportsMalformedDataRulesWithTheirIds() {
+    Schema schema = schema("Evt", "com.acme", "",
+        "{\"name\": \"score\", \"type\": \"float\", \"kafka.rules\": {\"min\": 1, \"max\": 0}}",
+        "{\"name\": \"model\", \"type\": \"string\", \"kafka.rules\": {\"finite\": true,"
+            + " \"pattern\": \"(\", \"shape\": 3}}");
+
+    assertThat(ids(schema)).containsExactly(
+        "RuleRangeEmpty", "RuleTypeMismatch", "RulePatternInvalid", "RuleUnknown");
+  }
+
+  @Test
+  void reportsADeadLetterTopicThatCannotTakeTheBadEvents() {
+    assertThat(ids(schema("Evt", "com.acme", "\"kafka.topic\": \"evts\","
+        + " \"kafka.deadLetterTopic\": \"evts\""))).containsExactly("DeadLetterTopicInvalid");
+    assertThat(ids(schema("Evt", "com.acme", "\"kafka.deadLetterTopic\": \"bad topic!\"")))
+        .containsExactly("DeadLetterTopicInvalid");
+    assertThat(ids(schema("Evt", "com.acme", "\"kafka.topic\": \"evts\","
+        + " \"kafka.deadLetterTopic\": \"evts.invalid\""))).isEmpty();
+  }
+
+  @Test
   void reportsNamesOtherAvroClientsReject() {
     Schema schema = schema("Évènement", "com.acme", "", CompatCorpus.field("prix_é", "\"int\""));
 

@@ -1,5 +1,6 @@
 package dev.typedproducer.demo;
 
+import dev.typedproducer.InvalidEventException;
 import dev.typedproducer.TypedProducer;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.SchemaFile;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.Conversions;
@@ -23,6 +25,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,7 +39,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * The main job: produces events of every schema in {@code schemas/} through TypedProducer, reads
  * them back with a plain consumer, decodes them with the schema the registry holds, and prints what
  * it saw. With no {@code --bootstrap-servers} / {@code --registry-url} it starts an in-process
- * Kafka broker and a local schema registry.
+ * Kafka broker and a local schema registry. {@code --bad-events 10} spoils about 10% of the events
+ * so that each breaks a data rule of its schema ({@link BadEvents}): the demo prints how many the
+ * producer refused and why, and still reads back exactly the good ones.
  *
  * <pre>
  * ./mvnw -Pdemo verify
@@ -117,10 +122,17 @@ public final class Demo {
   private <T extends SpecificRecord> TopicReport produceAndReadBack(Class<T> eventClass)
       throws Exception {
     RandomEvents<T> random = new RandomEvents<>(eventClass, 42);
+    BadEvents bad = new BadEvents(
+        SpecificData.get().getSchema(eventClass), options.badShare(), 7);
     List<T> events = new ArrayList<>(options.events());
     for (int i = 0; i < options.events(); i++) {
-      events.add(random.next());
+      T event = random.next();
+      if (i > 0) { // the first send is the good one that fetches the topic's metadata
+        bad.maybeSpoil(event);
+      }
+      events.add(event);
     }
+    Map<String, Integer> refused = new TreeMap<>();
     try (TypedProducer<T> producer = TypedProducer.builder(eventClass)
         .bootstrapServers(bootstrapServers)
         .schemaRegistryUrl(registryUrl)
@@ -138,7 +150,11 @@ public final class Demo {
       sent.get(0).get();
       long start = System.nanoTime();
       for (T event : events.subList(1, events.size())) {
-        sent.add(producer.send(event));
+        try {
+          sent.add(producer.send(event));
+        } catch (InvalidEventException e) {
+          e.violations().forEach(v -> refused.merge(v.rule() + " on " + v.path(), 1, Integer::sum));
+        }
       }
       CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
       long sendNanos = System.nanoTime() - start;
@@ -148,7 +164,11 @@ public final class Demo {
         dev.typedproducer.SendResult r = result.join();
         keysByPosition.put(r.partition() + "@" + r.offset(), r.key());
       }
-      return readBack(topic, eventClass.getName(), startOffsets, keysByPosition, sendNanos);
+      TopicReport report =
+          readBack(topic, eventClass.getName(), startOffsets, keysByPosition, sendNanos);
+      report.refused = events.size() - sent.size();
+      report.refusedByRule = refused;
+      return report;
     }
   }
 
@@ -221,6 +241,14 @@ public final class Demo {
       nanos += r.sendNanos;
       ok &= r.readBack == r.sent && r.mismatches == 0;
     }
+    for (TopicReport r : reports) {
+      if (r.refused > 0) {
+        System.out.printf("%n%s: %,d of %,d events refused by the schema's data rules, nothing sent"
+            + " for them (InvalidEventException at send), by rule:%n", r.topic, r.refused,
+            r.refused + r.sent);
+        r.refusedByRule.forEach((rule, n) -> System.out.printf("  %,7d  %s%n", n, rule));
+      }
+    }
     System.out.printf("%nA few records, decoded with the schema the registry holds for their id:%n");
     reports.forEach(r -> r.samples.forEach(s -> System.out.println("  " + s)));
     System.out.printf("%nTotal: %,d events sent, %,d read back and decoded%s.%n", sent, read,
@@ -252,6 +280,8 @@ public final class Demo {
     int readBack;
     int mismatches;
     long valueBytes;
+    int refused;
+    Map<String, Integer> refusedByRule = Map.of();
 
     TopicReport(String topic, String eventClass, int sent, long sendNanos) {
       this.topic = topic;

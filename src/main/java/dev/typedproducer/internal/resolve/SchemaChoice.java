@@ -1,5 +1,7 @@
 package dev.typedproducer.internal.resolve;
 
+import dev.typedproducer.InvalidConfigException;
+
 /**
  * Which registered schema a producer writes with.
  *
@@ -20,6 +22,22 @@ public record SchemaChoice(Kind kind, int number) {
   }
 
   public static final SchemaChoice LOCAL = new SchemaChoice(Kind.LOCAL, 0);
+
+  /**
+   * A version or id chosen by number.
+   *
+   * @throws InvalidConfigException when {@code number} is below 1
+   */
+  public static SchemaChoice of(Kind kind, int number) {
+    SchemaChoice choice = new SchemaChoice(kind, number);
+    if (number < 1) {
+      String option = choice.option();
+      throw new InvalidConfigException(option.substring(0, option.indexOf('(')), number,
+          option + " is not a registry " + (kind == Kind.ID ? "id" : "version")
+          + ": versions and ids start at 1.");
+    }
+    return choice;
+  }
   public static final SchemaChoice LATEST = new SchemaChoice(Kind.LATEST, 0);
 
   /** How messages and settings name it: {@code useSchemaVersion(3)}. */

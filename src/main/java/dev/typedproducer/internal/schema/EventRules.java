@@ -2,17 +2,20 @@ package dev.typedproducer.internal.schema;
 
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.internal.key.KeyRules;
+import dev.typedproducer.internal.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 
 /**
  * The rules every event schema must follow so that TypedProducer can send it: a record, with a key
- * field ({@link KeyRules}) and, if it names a default topic, a legal one.
+ * field ({@link KeyRules}), well-formed data rules ({@link Rules}) and, if it names a default topic
+ * or a dead-letter topic, legal ones.
  */
 public final class EventRules {
   public static final String NOT_A_RECORD = "NotARecord";
   public static final String TOPIC_PROPERTY_INVALID = "TopicPropertyInvalid";
+  public static final String DEAD_LETTER_TOPIC_INVALID = "DeadLetterTopicInvalid";
 
   private EventRules() {}
 
@@ -39,6 +42,21 @@ public final class EventRules {
                 + " the topic in the producer's builder"));
       }
     }
+    Object deadLetters = schema.getObjectProp(SchemaProperties.DEAD_LETTER_TOPIC);
+    if (deadLetters != null) {
+      String problem = !(deadLetters instanceof String name) ? "it is not a string"
+          : name.equals(topic) ? "it is the event's own topic, where bad events would mix with good"
+          : TopicNames.problem(name);
+      if (problem != null) {
+        out.add(new Diagnostic(DEAD_LETTER_TOPIC_INVALID, source, schema.getFullName(), null,
+            "record " + schema.getFullName() + " has \"" + SchemaProperties.DEAD_LETTER_TOPIC
+                + "\": " + deadLetters + ", which cannot take the events that break its rules: "
+                + problem,
+            "name a topic of its own, e.g. \"" + (topic instanceof String t ? t : "events")
+                + ".invalid\", or remove the property and name it in the producer's builder"));
+      }
+    }
+    out.addAll(Rules.check(schema, source));
     return out;
   }
 }

@@ -20,6 +20,24 @@ public final class SchemaProperties {
    */
   public static final String COMPAT_ALLOW = "kafka.compat.allow";
 
+  /**
+   * Field property holding the field's data rules, checked on every send:
+   * {@code "kafka.rules": {"min": 0, "max": 1}}. See README "Data rules".
+   */
+  public static final String RULES = "kafka.rules";
+
+  /**
+   * Field property saying the field's values must never be shown, not even in a rule violation:
+   * {@code "kafka.sensitive": true}.
+   */
+  public static final String SENSITIVE = "kafka.sensitive";
+
+  /**
+   * Record property naming the topic that events breaking the data rules go to, when the producer
+   * routes them there: {@code "kafka.deadLetterTopic": "inference_requests.invalid"}.
+   */
+  public static final String DEAD_LETTER_TOPIC = "kafka.deadLetterTopic";
+
   /** Property that the Avro compiler adds for Java's string type; not part of the schema's meaning. */
   public static final String JAVA_STRING = "avro.java.string";
 

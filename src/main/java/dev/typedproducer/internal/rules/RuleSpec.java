@@ -1,0 +1,182 @@
+package dev.typedproducer.internal.rules;
+
+import dev.typedproducer.internal.rules.Checks.Shown;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.avro.Schema;
+
+/** The state of one {@code "kafka.rules"} object while it is read: bounds, to check ranges. */
+final class RuleSpec {
+  private final RuleCompiler compiler;
+  private final String path;
+  private final Schema type;
+  private final Kind kind;
+  private final boolean sensitive;
+  private BigDecimal lower;
+  private boolean lowerExclusive;
+  private BigDecimal upper;
+  private boolean upperExclusive;
+  private final Map<Vocabulary, Long> counts = new HashMap<>();
+
+  RuleSpec(RuleCompiler compiler, String path, Schema type, Kind kind, boolean sensitive) {
+    this.compiler = compiler;
+    this.path = path;
+    this.type = type;
+    this.kind = kind;
+    this.sensitive = sensitive;
+  }
+
+  String path() {
+    return path;
+  }
+
+  Schema type() {
+    return type;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  boolean sensitive() {
+    return sensitive;
+  }
+
+  ValueCheck rule(Vocabulary rule, String expectation, Predicate<Object> test, Shown shown) {
+    return new Checks.Rule(rule.ruleName(), expectation, test, shown, sensitive);
+  }
+
+  boolean flag(Vocabulary rule, Object value) {
+    if (!Boolean.TRUE.equals(value)) {
+      invalid(rule, value, "true (false asks for nothing: remove the rule instead)",
+          "\"" + rule.ruleName() + "\": true");
+      return false;
+    }
+    return true;
+  }
+
+  void invalid(Vocabulary rule, Object value, String expected, String example) {
+    compiler.diagnostic(Rules.VALUE_INVALID, path, "rule \"" + rule.ruleName() + "\" on field " + path
+        + " is " + Rules.json(value) + "; it must be " + expected, "write it as " + example);
+  }
+
+  ValueCheck bound(Vocabulary rule, Object value) {
+    BigDecimal bound = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    boolean whole = kind == Kind.INTEGER;
+    if (bound == null || whole && bound.stripTrailingZeros().scale() > 0) {
+      invalid(rule, value, whole ? "a whole number, for a field of type "
+          + Kind.describe(type) : "a number", "\"" + rule.ruleName() + "\": 0");
+      return null;
+    }
+    boolean isLower = rule == Vocabulary.MIN || rule == Vocabulary.MIN_EXCLUSIVE;
+    boolean exclusive = rule == Vocabulary.MIN_EXCLUSIVE || rule == Vocabulary.MAX_EXCLUSIVE;
+    if (isLower) {
+      lower = bound;
+      lowerExclusive = exclusive;
+    } else {
+      upper = bound;
+      upperExclusive = exclusive;
+    }
+    String expectation = "must be " + (isLower ? exclusive ? "greater than " : "at least "
+        : exclusive ? "less than " : "at most ") + bound.toPlainString();
+    Predicate<Object> test = switch (kind) {
+      case INTEGER -> {
+        long b = bound.longValue();
+        yield v -> passes(Long.compare(((Number) v).longValue(), b), isLower, exclusive);
+      }
+      case FLOATING -> {
+        double b = bound.doubleValue();
+        // NaN fails every bound; -0.0 equals 0.0 (Double.compare would put it below).
+        yield v -> {
+          double d = ((Number) v).doubleValue();
+          return !Double.isNaN(d) && passes(d < b ? -1 : d > b ? 1 : 0, isLower, exclusive);
+        };
+      }
+      default -> v -> passes(((BigDecimal) v).compareTo(bound), isLower, exclusive);
+    };
+    return rule(rule, expectation, test, Shown.VALUE);
+  }
+
+  ValueCheck length(Vocabulary rule, Object value) {
+    Long n = count(rule, value);
+    if (n == null) {
+      return null;
+    }
+    boolean min = rule == Vocabulary.MIN_LENGTH;
+    return rule(rule, "must have " + (min ? "at least " : "at most ") + n + " characters", v -> {
+      CharSequence s = (CharSequence) v;
+      int length = Character.codePointCount(s, 0, s.length());
+      return min ? length >= n : length <= n;
+    }, Shown.LENGTH);
+  }
+
+  ValueCheck size(Vocabulary rule, Object value) {
+    Long n = count(rule, value);
+    if (n == null) {
+      return null;
+    }
+    String unit = type.getType() == Schema.Type.MAP ? " entries" : " items";
+    String expectation = "must have " + switch (rule) {
+      case MIN_ITEMS -> "at least ";
+      case MAX_ITEMS -> "at most ";
+      default -> "exactly ";
+    } + n + unit;
+    return rule(rule, expectation, v -> {
+      long size = v instanceof Map<?, ?> m ? m.size() : ((Collection<?>) v).size();
+      return rule == Vocabulary.MIN_ITEMS ? size >= n
+          : rule == Vocabulary.MAX_ITEMS ? size <= n : size == n;
+    }, Shown.SIZE);
+  }
+
+  private Long count(Vocabulary rule, Object value) {
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
+      invalid(rule, value, "a whole number of 0 or more", "\"" + rule.ruleName() + "\": 768");
+      return null;
+    }
+    long n = ((Number) value).longValue();
+    counts.put(rule, n);
+    return n;
+  }
+
+  void checkRanges() {
+    if (lower != null && upper != null) {
+      int order = lower.compareTo(upper);
+      if (order > 0 || order == 0 && (lowerExclusive || upperExclusive)) {
+        empty("the lower bound " + lower.toPlainString() + (lowerExclusive ? " (exclusive)" : "")
+            + " is not below the upper bound " + upper.toPlainString()
+            + (upperExclusive ? " (exclusive)" : ""), "make the lower bound less than the upper");
+      }
+    }
+    range(Vocabulary.MIN_LENGTH, Vocabulary.MAX_LENGTH);
+    range(Vocabulary.MIN_ITEMS, Vocabulary.MAX_ITEMS);
+    Long size = counts.get(Vocabulary.SIZE);
+    Long min = counts.get(Vocabulary.MIN_ITEMS);
+    Long max = counts.get(Vocabulary.MAX_ITEMS);
+    if (size != null && (min != null && size < min || max != null && size > max)) {
+      empty("\"size\": " + size + " is outside \"minItems\"/\"maxItems\" (" + min + ".." + max
+          + ")", "keep \"size\" alone, or make it fit the bounds");
+    }
+  }
+
+  private void range(Vocabulary min, Vocabulary max) {
+    Long low = counts.get(min);
+    Long high = counts.get(max);
+    if (low != null && high != null && low > high) {
+      empty("\"" + min.ruleName() + "\": " + low + " is above \"" + max.ruleName() + "\": "
+          + high, "make \"" + min.ruleName() + "\" at most \"" + max.ruleName() + "\"");
+    }
+  }
+
+  private void empty(String why, String fix) {
+    compiler.diagnostic(Rules.RANGE_EMPTY, path, "the rules on field " + path + " allow no value: "
+        + why, fix);
+  }
+
+  /** Whether a comparison of the value with a bound ({@code order}) keeps the bound. */
+  private static boolean passes(int order, boolean lower, boolean exclusive) {
+    return lower ? exclusive ? order > 0 : order >= 0 : exclusive ? order < 0 : order <= 0;
+  }
+}
