@@ -3,6 +3,8 @@ package dev.typedproducer;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.resolve.SchemaChoice;
 import dev.typedproducer.internal.resolve.SchemaResolver;
+import dev.typedproducer.internal.schema.SchemaProperties;
+import dev.typedproducer.internal.schema.SubjectStrategies;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
@@ -41,8 +43,21 @@ record RegistryOptions(String url, Duration timeout, Duration retryWindow, Strin
           + " http://localhost:8081 (for Apicurio Registry, http://host:8080/apis/ccompat/v7).",
           e);
     }
-    return SchemaResolver.serializer(registry, strategy.subject(topic, schema.getFullName()),
-        schema, choice, autoRegister, SpecificData.getForClass(eventClass));
+    return SchemaResolver.serializer(registry, strategy(schema).subject(topic,
+        schema.getFullName()), schema, choice, autoRegister, SpecificData.getForClass(eventClass));
+  }
+
+  /** The builder's strategy or the schema's, which must agree when both are given. */
+  private SubjectNameStrategy strategy(Schema schema) {
+    SubjectNameStrategy declared = SubjectStrategies.declared(schema);
+    if (strategy != null && declared != null && strategy != declared) {
+      throw new InvalidConfigException("subjectNameStrategy", strategy, "subjectNameStrategy("
+          + strategy + ") contradicts the schema of " + schema.getFullName() + ", which declares"
+          + " \"" + SchemaProperties.SUBJECT_STRATEGY + "\": \"" + declared + "\" (and register"
+          + " and compat use that). Remove the builder's setting, or change the schema.");
+    }
+    return strategy != null ? strategy : declared != null ? declared
+        : SubjectNameStrategy.TOPIC_NAME;
   }
 
   @Override

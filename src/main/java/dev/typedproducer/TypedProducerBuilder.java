@@ -69,7 +69,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private Duration schemaRegistryTimeout = DEFAULT_REGISTRY_TIMEOUT;
   private String topic;
   private boolean autoRegisterSchema;
-  private SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC_NAME;
+  private SubjectNameStrategy subjectNameStrategy;
   private Serializer<? super T> valueSerializer;
   private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
   private Duration maxBlock;
@@ -251,7 +251,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     return this;
   }
 
-  /** How the registry subject is named; default {@link SubjectNameStrategy#TOPIC_NAME}. */
+  /**
+   * How the registry subject is named; default the schema's {@code "kafka.subject.strategy"},
+   * else {@link SubjectNameStrategy#TOPIC_NAME}. One that contradicts the schema is refused.
+   */
   public TypedProducerBuilder<T> subjectNameStrategy(SubjectNameStrategy strategy) {
     this.subjectNameStrategy = Objects.requireNonNull(strategy, "strategy");
     return this;

@@ -12,6 +12,7 @@ import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaFile;
 import dev.typedproducer.internal.schema.SchemaFiles;
 import dev.typedproducer.internal.schema.SchemaProperties;
+import dev.typedproducer.internal.schema.SubjectStrategies;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,9 +58,10 @@ final class RegisterCommand {
     return refused == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
   }
 
-  private static boolean register(SchemaFile file, SubjectNameStrategy strategy,
+  private static boolean register(SchemaFile file, SubjectNameStrategy given,
       SchemaRegistryClient registry, boolean dryRun, PrintStream out)
       throws CheckCannotRunException {
+    SubjectNameStrategy strategy = SubjectStrategies.of(file.schema(), given);
     Object topic = file.schema().getObjectProp(SchemaProperties.TOPIC);
     if (topic == null && strategy != SubjectNameStrategy.RECORD_NAME) {
       out.println("refused    " + file.source() + ": no \"kafka.topic\", so no subject under "
