@@ -127,7 +127,8 @@ class RegistryTlsIT {
     try (RegistryProxy https = RegistryProxy.https(registry.url(), certs.serverContext(), false)
         .requireAuthorization("Bearer fresh-token")) {
       sendsOne(clicks(kafka, https.url(), "tls_bearer").schemaRegistryTls(trusted())
-          .schemaRegistryBearerToken(() -> asked.incrementAndGet() == 1 ? "expired" : "fresh-token"),
+          .schemaRegistryBearerToken(
+              () -> asked.incrementAndGet() == 1 ? "expired" : "fresh-token"),
           kafka, registry, "tls_bearer");
       assertThat(https.authorizations()).containsExactly("Bearer expired", "Bearer fresh-token");
     }

@@ -86,7 +86,8 @@ class SchemaChoiceIT {
       assertThat(value.get("action")).hasToString(expected.getAction().name());
       assertThat(value.get("page")).hasToString(expected.getPage());
       assertThat(value.get("occurred_at")).isEqualTo(expected.getOccurredAt().toEpochMilli());
-      assertThat(String.valueOf(value.get("referrer"))).isEqualTo(String.valueOf(expected.getReferrer()));
+      assertThat(String.valueOf(value.get("referrer")))
+          .isEqualTo(String.valueOf(expected.getReferrer()));
       assertThat(value.get("attributes").toString()).isEqualTo("{i=" + i + "}");
       if (channel != null) {
         assertThat(value.get("channel")).hasToString(channel);

@@ -82,7 +82,7 @@ public final class FakeRegistry implements AutoCloseable {
     return this;
   }
 
-  /** Answers the next {@code count} requests, whatever they ask, with {@code status} and {@code body}. */
+  /** Answers the next {@code count} requests, whatever they ask, with {@code status}, {@code body}. */
   public FakeRegistry failNext(int count, int status, String body) {
     failure = new Answer(status, body, Duration.ZERO);
     failuresLeft.set(count);

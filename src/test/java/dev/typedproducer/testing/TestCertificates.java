@@ -92,7 +92,8 @@ public final class TestCertificates {
   public SSLContext serverContext() {
     try {
       char[] pw = password.toCharArray();
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(java.security.KeyStore.getInstance(serverKeyStore.toFile(), pw), pw);
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
