@@ -8,6 +8,7 @@ import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
+import dev.typedproducer.internal.schema.AvroRuntime;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaProperties;
@@ -269,6 +270,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
+    String avro = AvroRuntime.problem(Schema.class.getClassLoader());
+    if (avro != null) {
+      throw new InvalidConfigException("avro", null, avro);
+    }
     Schema schema = schemaOf(eventClass);
     String source = "class " + eventClass.getName();
     List<Diagnostic> problems = EventRules.check(schema, source);
