@@ -1,9 +1,8 @@
 package dev.typedproducer;
 
 import dev.typedproducer.internal.key.KeyField;
-import dev.typedproducer.internal.rules.RuleGate;
-import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
+import dev.typedproducer.internal.time.EventTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
@@ -51,28 +51,21 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the event class, generated from a schema in {@code schemas/}
  */
-public final class TypedProducer<T extends SpecificRecord> implements AutoCloseable {
+public final class TypedProducer<T extends SpecificRecord> implements EventProducer<T> {
   private final Producer<byte[], byte[]> producer;
   private final Serializer<? super T> values;
   private final String topic;
-  private final KeyField keyField;
-  private final RuleGate rules;
-  private final DeadLetters deadLetters;
-  private final DeliveryFailures failures;
+  private final SendPath path;
   private final List<Diagnostic> warnings;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
-      KeyField keyField, RuleGate rules, DeadLetters deadLetters, String eventClass,
-      DeliveryFailures failures, List<Diagnostic> warnings) {
+      String eventClass, SendPath path, List<Diagnostic> warnings) {
     this.producer = producer;
     this.values = values;
     this.topic = topic;
-    this.keyField = keyField;
-    this.rules = rules;
-    this.deadLetters = deadLetters;
-    this.failures = failures;
+    this.path = path;
     this.warnings = List.copyOf(warnings);
     this.description = "TypedProducer<" + eventClass + "> for topic " + topic;
   }
@@ -83,6 +76,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   }
 
   /** The topic this producer writes to. */
+  @Override
   public String topic() {
     return topic;
   }
@@ -96,7 +90,9 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
   }
 
   /**
-   * Sends {@code event} to {@link #topic()}, keyed by its key field.
+   * Sends {@code event} to {@link #topic()}, keyed by its key field. The record timestamp is the
+   * value of the field the schema marks {@code "kafka.timestamp": true} (event time), or, where
+   * there is none or it is null, the producer's clock at send.
    *
    * <p>The event is checked (its schema's data rules, its key) and serialized in the calling
    * thread before Kafka sees it, so a bad event fails at once whatever the brokers' state. A
@@ -124,25 +120,51 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * @throws org.apache.kafka.common.errors.SerializationException if a serializer passed to
    *     {@link TypedProducerBuilder#valueSerializer} fails; nothing is sent
    */
+  @Override
   public CompletableFuture<SendResult> send(T event) {
+    return send(event, new RecordHeaders());
+  }
+
+  /**
+   * Sends {@code event} with {@code headers} (trace ids, tenant ids), as
+   * {@link #send(SpecificRecord)} does.
+   * The headers are copied: the caller may reuse them. A value serializer may add its own after
+   * them.
+   */
+  @Override
+  public CompletableFuture<SendResult> send(T event, Headers headers) {
     Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(headers, "headers");
     if (closed.get()) {
       throw closedException(null);
     }
-    List<RuleViolation> violations = rules.check(event, topic);
-    String key = keyField.keyOf(event);
-    Headers headers = new RecordHeaders();
+    long sentAt = System.nanoTime();
+    try {
+      return encodeAndSend(event, new RecordHeaders(headers), sentAt);
+    } catch (InvalidEventException | SerializationException e) {
+      path.metrics().refused();
+      throw e;
+    }
+  }
+
+  private CompletableFuture<SendResult> encodeAndSend(T event, Headers headers, long sentAt) {
+    List<RuleViolation> violations = path.rules().check(event, topic);
+    String key = path.keyField().keyOf(event);
     byte[] value = values.serialize(topic, headers, event);
-    String target = violations.isEmpty() ? topic : deadLetters.route(headers, value, violations);
-    DeliveryFailures onFailure = violations.isEmpty() ? failures : deadLetters.failures();
+    String target = violations.isEmpty() ? topic
+        : path.deadLetters().route(headers, value, violations);
+    DeliveryFailures failures = violations.isEmpty() ? path.failures()
+        : path.deadLetters().failures();
+    Long timestamp = path.eventTime().timestampOf(event);
     CompletableFuture<SendResult> result = new CompletableFuture<>();
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-        target, null, null, key.getBytes(StandardCharsets.UTF_8), value, headers);
+        target, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value, headers);
     try {
       producer.send(record, (metadata, exception) -> {
         if (exception != null) {
-          result.completeExceptionally(onFailure.of(key, exception));
+          fail(result, failures.of(key, exception));
         } else {
+          path.metrics().acknowledged(sentAt);
           result.complete(new SendResult(metadata.topic(), metadata.partition(),
               metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key, violations));
         }
@@ -153,9 +175,14 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
       if (closed.get()) {
         throw closedException(e);
       }
-      result.completeExceptionally(onFailure.of(key, e));
+      fail(result, failures.of(key, e));
     }
     return result;
+  }
+
+  private void fail(CompletableFuture<SendResult> result, DeliveryException failure) {
+    path.metrics().failed(failure.id());
+    result.completeExceptionally(failure);
   }
 
   private IllegalStateException closedException(Exception cause) {
@@ -165,7 +192,8 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
 
   /**
    * The Kafka producer's metrics (send rates, errors, retries, buffer use, request latency), to
-   * register with your monitoring as for any Kafka producer.
+   * register with your monitoring as for any Kafka producer. With Micrometer, pass the registry
+   * to {@link TypedProducerBuilder#meterRegistry} instead: it binds these and counts events.
    */
   public Map<MetricName, ? extends Metric> metrics() {
     return producer.metrics();
@@ -175,6 +203,7 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * Sends whatever is buffered and waits until each of those records is acknowledged or has
    * failed (their futures tell which).
    */
+  @Override
   public void flush() {
     producer.flush();
   }
@@ -195,12 +224,14 @@ public final class TypedProducer<T extends SpecificRecord> implements AutoClosea
    * with this call either get in (and complete like the others) or throw
    * {@link IllegalStateException}. Calling it again does nothing more.
    */
+  @Override
   public void close(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     boolean first = closed.compareAndSet(false, true);
     producer.close(timeout);
     if (first) {
       values.close();
+      path.metrics().close();
     }
   }
 

@@ -3,14 +3,19 @@ package dev.typedproducer;
 import dev.typedproducer.internal.broker.TopicCheck;
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.metrics.MicrometerSendMetrics;
+import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.resolve.SchemaChoice;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
+import dev.typedproducer.internal.schema.AvroRuntime;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
+import dev.typedproducer.internal.time.EventTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +83,8 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private boolean customPartitionerAllowed;
   private boolean brokersChecked = true;
   private OnRuleViolation onRuleViolation = OnRuleViolation.fail();
+  // A MeterRegistry, held as Object so that this class never needs Micrometer to load.
+  private Object meterRegistry;
 
   TypedProducerBuilder(Class<T> eventClass) {
     this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
@@ -271,6 +278,18 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
+   * Counts events in Micrometer: per event type and topic, {@code typedproducer.events.sent},
+   * {@code typedproducer.events.failed} (tagged with the {@link DeliveryException} id) and
+   * {@code typedproducer.events.refused}, a timer {@code typedproducer.send.latency} from send to
+   * acknowledgement, and the Kafka producer's own metrics ({@code kafka.producer.*}). Micrometer
+   * is an optional dependency: without this call the SDK never loads it.
+   */
+  public TypedProducerBuilder<T> meterRegistry(MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /**
    * One Kafka producer setting, e.g. {@code kafkaSetting(ProducerConfig.LINGER_MS_CONFIG, 20)}.
    * Throughput, security and client settings pass through to Kafka. Settings that would weaken
    * durability or key order ({@code acks} other than {@code all}, {@code enable.idempotence=false},
@@ -301,6 +320,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
+    String avro = AvroRuntime.problem(Schema.class.getClassLoader());
+    if (avro != null) {
+      throw new InvalidConfigException("avro", null, avro);
+    }
     Schema schema = schemaOf(eventClass);
     String source = "class " + eventClass.getName();
     List<Diagnostic> problems = EventRules.check(schema, source);
@@ -338,8 +361,12 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     }
     DeadLetters deadLetters =
         deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, resolvedTopic, config);
-    return new TypedProducer<>(producer, values, resolvedTopic, keyField, rules, deadLetters,
-        eventClass.getName(), new DeliveryFailures(resolvedTopic, config), warnings);
+    SendMetrics metrics = meterRegistry == null ? SendMetrics.NONE
+        : MicrometerSendMetrics.bind(meterRegistry, producer, schema.getFullName(), resolvedTopic);
+    SendPath path = SendPath.of(keyField, new DeliveryFailures(resolvedTopic, config))
+        .withRules(rules, deadLetters).withEventTime(EventTime.of(schema)).withMetrics(metrics);
+    return new TypedProducer<>(producer, values, resolvedTopic, eventClass.getName(), path,
+        warnings);
   }
 
   private Map<String, Object> withMaxBlock(Map<String, Object> kafkaSettings) {

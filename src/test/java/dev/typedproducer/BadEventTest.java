@@ -152,8 +152,10 @@ class BadEventTest {
         new AvroWireSerializer<>(1, schema, SpecificData.getForClass(sample.getClass()));
     RuleGate rules = new RuleGate(Rules.of(schema, "test", Clock.systemUTC()),
         schema.getFullName(), false);
-    return new TypedProducer<>(kafka, values, topic, KeyField.of(schema), rules, null,
-        schema.getFullName(), new DeliveryFailures(topic, Map.of()), List.of());
+    return new TypedProducer<>(kafka, values, topic, schema.getFullName(),
+        SendPath.of(KeyField.of(schema), new DeliveryFailures(topic, Map.of()))
+            .withRules(rules, null),
+        List.of());
   }
 
   private static String keyOf(SpecificRecord event) {

@@ -44,12 +44,13 @@ class RulesAtSendTest {
       SCHEMA_ID, RuledEvent.getClassSchema(), SpecificData.getForClass(RuledEvent.class));
 
   private TypedProducer<RuledEvent> producer(boolean deadLetter) {
-    return new TypedProducer<>(mock, serializer, "ruled_events",
-        KeyField.of(RuledEvent.getClassSchema()),
-        new RuleGate(Rules.of(RuledEvent.getClassSchema(), "test", Clock.systemUTC()),
-            RuledEvent.getClassSchema().getFullName(), deadLetter),
-        deadLetter ? new DeadLetters("ruled_events.invalid", "ruled_events", Map.of()) : null,
-        RuledEvent.class.getName(), new DeliveryFailures("ruled_events", Map.of()), List.of());
+    return new TypedProducer<>(mock, serializer, "ruled_events", RuledEvent.class.getName(),
+        SendPath.of(KeyField.of(RuledEvent.getClassSchema()),
+            new DeliveryFailures("ruled_events", Map.of())).withRules(
+            new RuleGate(Rules.of(RuledEvent.getClassSchema(), "test", Clock.systemUTC()),
+                RuledEvent.getClassSchema().getFullName(), deadLetter),
+            deadLetter ? new DeadLetters("ruled_events.invalid", "ruled_events", Map.of()) : null),
+        List.of());
   }
 
   static RuledEvent good() {

@@ -63,11 +63,12 @@ class TypedProducerTest {
   private final TypedProducer<UserClick> producer = producer(mock);
 
   private TypedProducer<UserClick> producer(org.apache.kafka.clients.producer.Producer<byte[], byte[]> kafka) {
-    return new TypedProducer<>(kafka, pages, "user_clicks",
-        KeyField.of(UserClick.getClassSchema()), new RuleGate(Rules.of(UserClick.getClassSchema(),
-            "test", Clock.systemUTC()), UserClick.class.getName(), false), null,
-        UserClick.class.getName(),
-        new DeliveryFailures("user_clicks", Map.of("delivery.timeout.ms", 30_000)), List.of());
+    return new TypedProducer<>(kafka, pages, "user_clicks", UserClick.class.getName(),
+        SendPath.of(KeyField.of(UserClick.getClassSchema()),
+            new DeliveryFailures("user_clicks", Map.of("delivery.timeout.ms", 30_000)))
+            .withRules(new RuleGate(Rules.of(UserClick.getClassSchema(), "test",
+                Clock.systemUTC()), UserClick.class.getName(), false), null),
+        List.of());
   }
 
   private static UserClick click(String userId) {

@@ -30,13 +30,14 @@ final class SemanticRules {
   static final String RECORD_RENAMED = "RecordRenamed";
   static final String STRING_BYTES_PROMOTION = "StringBytesPromotion";
   static final String LOSSY_NUMERIC_PROMOTION = "LossyNumericPromotion";
+  static final String EVENT_TIME_CHANGED = "EventTimeChanged";
 
   /** The ids a schema may accept with {@code "kafka.compat.allow"}, {@link RuleChanges}' included. */
   static final Set<String> IDS = Set.of(LOGICAL_TYPE_ADDED, LOGICAL_TYPE_REMOVED,
       LOGICAL_TYPE_CHANGED, DECIMAL_SCALE_CHANGED, DECIMAL_PRECISION_CHANGED,
       TIMESTAMP_UNIT_CHANGED, TIMESTAMP_ZONE_CHANGED, TIME_UNIT_CHANGED, KEY_FIELD_CHANGED,
       KEY_TYPE_CHANGED, TOPIC_CHANGED, RECORD_RENAMED, STRING_BYTES_PROMOTION,
-      LOSSY_NUMERIC_PROMOTION, RuleChanges.RULE_TIGHTENED);
+      LOSSY_NUMERIC_PROMOTION, EVENT_TIME_CHANGED, RuleChanges.RULE_TIGHTENED);
 
   private final SchemaVersion old;
   private final List<Finding> findings = new ArrayList<>();
@@ -52,6 +53,10 @@ final class SemanticRules {
     Set<String> allowed = allowed(candidate.getObjectProp(SchemaProperties.COMPAT_ALLOW));
     rules.identity(old.schema(), candidate, allowed);
     rules.key(old.schema(), candidate, allowed);
+    String eventTime = EventTimeChange.of(old.schema(), candidate);
+    if (eventTime != null) {
+      rules.add(EVENT_TIME_CHANGED, Severity.ERROR, allowed, "", eventTime, EventTimeChange.FIX);
+    }
     rules.record("", old.schema(), candidate, allowed);
     return rules.findings;
   }

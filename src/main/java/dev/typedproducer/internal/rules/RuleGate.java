@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  * either fails the send with every violation, or is handed back for the dead-letter topic.
  */
 public final class RuleGate {
+  /** A gate with no rules: every event passes. */
+  public static final RuleGate NONE = new RuleGate(Rules.NONE, "", false);
+
   private final Rules rules;
   private final String recordName;
   private final boolean deadLetter;

@@ -24,7 +24,8 @@ public final class Rules {
   public static final String PATTERN_INVALID = "RulePatternInvalid";
   public static final String RANGE_EMPTY = "RuleRangeEmpty";
 
-  private static final Rules NONE = new Rules(null);
+  /** No rules at all. */
+  public static final Rules NONE = new Rules(null);
 
   private final ValueCheck root;
 

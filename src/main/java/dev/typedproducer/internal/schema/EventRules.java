@@ -3,14 +3,15 @@ package dev.typedproducer.internal.schema;
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.internal.key.KeyRules;
 import dev.typedproducer.internal.rules.Rules;
+import dev.typedproducer.internal.time.TimestampRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 
 /**
  * The rules every event schema must follow so that TypedProducer can send it: a record, with a key
- * field ({@link KeyRules}), well-formed data rules ({@link Rules}) and, if it names a default topic
- * or a dead-letter topic, legal ones.
+ * field ({@link KeyRules}), at most one event-time field ({@link TimestampRules}), well-formed
+ * data rules ({@link Rules}) and, if it names a default topic or a dead-letter topic, legal ones.
  */
 public final class EventRules {
   public static final String NOT_A_RECORD = "NotARecord";
@@ -31,6 +32,7 @@ public final class EventRules {
               + "\"fields\": [...]}"));
     }
     List<Diagnostic> out = new ArrayList<>(KeyRules.check(schema, source));
+    out.addAll(TimestampRules.check(schema, source));
     Object topic = schema.getObjectProp(SchemaProperties.TOPIC);
     if (topic != null) {
       String problem = topic instanceof String name ? TopicNames.problem(name) : "it is not a string";

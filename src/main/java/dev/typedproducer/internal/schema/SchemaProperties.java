@@ -5,6 +5,13 @@ public final class SchemaProperties {
   /** Field property marking the field whose value is the Kafka record key: {@code "kafka.key": true}. */
   public static final String KEY = "kafka.key";
 
+  /**
+   * Field property marking the field whose value is the Kafka record timestamp (event time):
+   * {@code "kafka.timestamp": true} on a {@code timestamp-millis} or {@code timestamp-micros}
+   * field.
+   */
+  public static final String TIMESTAMP = "kafka.timestamp";
+
   /** Record property naming the default topic: {@code "kafka.topic": "user_clicks"}. */
   public static final String TOPIC = "kafka.topic";
 
