@@ -5,7 +5,7 @@
  */
 package dev.typedproducer.events.orders;
 
-import org.apache.avro.JsonSchemaParser;
+
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.util.Utf8;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -18,7 +18,7 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
   private static final long serialVersionUID = -7311933999293506606L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = JsonSchemaParser.parseInternal("{\"type\":\"record\",\"name\":\"OrderPaid\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"An order was paid. Shares topic orders with OrderPlaced and OrderShipped, keyed by order id.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"payment_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the payment that settled the order.\"},{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Amount paid, in the order's currency.\"},{\"name\":\"paid_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the payment was confirmed, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderPaid\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"An order was paid. Shares topic orders with OrderPlaced and OrderShipped, keyed by order id.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"payment_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the payment that settled the order.\"},{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Amount paid, in the order's currency.\"},{\"name\":\"paid_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the payment was confirmed, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();

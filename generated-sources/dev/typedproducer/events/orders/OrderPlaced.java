@@ -5,7 +5,7 @@
  */
 package dev.typedproducer.events.orders;
 
-import org.apache.avro.JsonSchemaParser;
+
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.util.Utf8;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -18,7 +18,7 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
   private static final long serialVersionUID = -4215859829855229582L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = JsonSchemaParser.parseInternal("{\"type\":\"record\",\"name\":\"OrderPlaced\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"A customer placed an order. First event of an order on topic orders, keyed by order id so that an order's events stay in order.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"customer_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Who placed the order.\"},{\"name\":\"total\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Order total in the order's currency.\"},{\"name\":\"currency\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"ISO 4217 currency code, e.g. EUR.\"},{\"name\":\"placed_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the order was placed, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderPlaced\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"A customer placed an order. First event of an order on topic orders, keyed by order id so that an order's events stay in order.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"customer_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Who placed the order.\"},{\"name\":\"total\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Order total in the order's currency.\"},{\"name\":\"currency\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"ISO 4217 currency code, e.g. EUR.\"},{\"name\":\"placed_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the order was placed, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();

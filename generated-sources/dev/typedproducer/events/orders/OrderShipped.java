@@ -5,7 +5,7 @@
  */
 package dev.typedproducer.events.orders;
 
-import org.apache.avro.JsonSchemaParser;
+
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.util.Utf8;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -18,7 +18,7 @@ public class OrderShipped extends org.apache.avro.specific.SpecificRecordBase im
   private static final long serialVersionUID = 8680156535991740969L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = JsonSchemaParser.parseInternal("{\"type\":\"record\",\"name\":\"OrderShipped\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"An order left the warehouse. Shares topic orders with OrderPlaced and OrderPaid, keyed by order id.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"carrier\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Who carries the parcel, e.g. DHL.\"},{\"name\":\"tracking_number\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The carrier's tracking number, when it has one.\",\"default\":null},{\"name\":\"shipped_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the parcel was handed to the carrier, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderShipped\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"An order left the warehouse. Shares topic orders with OrderPlaced and OrderPaid, keyed by order id.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"carrier\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Who carries the parcel, e.g. DHL.\"},{\"name\":\"tracking_number\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The carrier's tracking number, when it has one.\",\"default\":null},{\"name\":\"shipped_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the parcel was handed to the carrier, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
