@@ -1,8 +1,6 @@
 package dev.typedproducer;
 
-import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.send.DeliveryFailures;
-import dev.typedproducer.internal.time.EventTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

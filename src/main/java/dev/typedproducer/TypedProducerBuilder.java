@@ -8,10 +8,7 @@ import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.resolve.SchemaChoice;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
-import dev.typedproducer.internal.schema.AvroRuntime;
 import dev.typedproducer.internal.schema.EventRules;
-import dev.typedproducer.internal.schema.SchemaProperties;
-import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.time.EventTime;
@@ -24,15 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +150,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
 
   /** How long one schema registry request may take; default 10 seconds. */
   public TypedProducerBuilder<T> schemaRegistryTimeout(Duration timeout) {
-    this.schemaRegistryTimeout = positive("schemaRegistryTimeout", timeout);
+    this.schemaRegistryTimeout = BuildSteps.positive("schemaRegistryTimeout", timeout);
     return this;
   }
 
@@ -170,7 +162,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    * {@link BrokerException} {@code [BrokerUnreachable]}, naming the bootstrap servers.
    */
   public TypedProducerBuilder<T> startupTimeout(Duration timeout) {
-    this.startupTimeout = positive("startupTimeout", timeout);
+    this.startupTimeout = BuildSteps.positive("startupTimeout", timeout);
     return this;
   }
 
@@ -320,30 +312,27 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
-    String avro = AvroRuntime.problem(Schema.class.getClassLoader());
-    if (avro != null) {
-      throw new InvalidConfigException("avro", null, avro);
-    }
-    Schema schema = schemaOf(eventClass);
+    BuildSteps.requireAvro112();
+    Schema schema = BuildSteps.schemaOf(eventClass);
     String source = "class " + eventClass.getName();
     List<Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(problems);
     }
     KeyField keyField = KeyField.of(schema);
-    String resolvedTopic = resolveTopic(schema);
+    String resolvedTopic = BuildSteps.topicOf(schema, topic);
     String deadLetterTopic = onRuleViolation.topicFor(schema, resolvedTopic);
     RuleGate rules = new RuleGate(Rules.of(schema, source, Clock.systemUTC()),
         schema.getFullName(), deadLetterTopic != null);
     Map<String, Object> config = DurableProducerConfig.of(
-        bootstrapServers, withMaxBlock(kafkaSettings), customPartitionerAllowed);
+        bootstrapServers, BuildSteps.withMaxBlock(kafkaSettings, maxBlock), customPartitionerAllowed);
 
     Serializer<? super T> values = valueSerializer != null ? valueSerializer
         : new RegistryOptions(schemaRegistryUrl, schemaRegistryTimeout, startupTimeout,
             schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
             autoRegisterSchema, subjectNameStrategy).serializer(schema, resolvedTopic, eventClass);
     // Kafka checks every setting before anything is asked of the brokers.
-    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
+    Producer<byte[], byte[]> producer = BuildSteps.kafkaProducer(config, values);
     List<Diagnostic> warnings = new ArrayList<>();
     if (brokersChecked) {
       try {
@@ -369,67 +358,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
         warnings);
   }
 
-  private Map<String, Object> withMaxBlock(Map<String, Object> kafkaSettings) {
-    Map<String, Object> settings = new LinkedHashMap<>(kafkaSettings);
-    if (maxBlock != null) {
-      Object given = settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
-      if (given != null && !String.valueOf(given).trim().equals(String.valueOf(maxBlock.toMillis()))) {
-        throw new InvalidConfigException(ProducerConfig.MAX_BLOCK_MS_CONFIG, given,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG + " is given twice with different values: " + given
-                + " in the Kafka settings and " + maxBlock.toMillis() + " ms by maxBlock(...)."
-                + " Keep one of them.");
-      }
-    }
-    return settings;
-  }
-
-  private Producer<byte[], byte[]> kafkaProducer(
-      Map<String, Object> config, Serializer<? super T> values) {
-    try {
-      return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-    } catch (KafkaException e) {
-      values.close();
-      throw DurableProducerConfig.refusedByKafka(config, e);
-    }
-  }
-
   /** For unit tests without brokers: build() then asks the brokers nothing. */
   TypedProducerBuilder<T> withoutBrokerCheck() {
     this.brokersChecked = false;
     return this;
   }
 
-  private static Duration positive(String setting, Duration timeout) {
-    Objects.requireNonNull(timeout, setting);
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new InvalidConfigException(setting, timeout, setting + " must be positive, was "
-          + timeout + ". Give a timeout such as Duration.ofSeconds(10).");
-    }
-    return timeout;
-  }
-
-  private static Schema schemaOf(Class<?> eventClass) {
-    try {
-      return SpecificData.getForClass(eventClass).getSchema(eventClass);
-    } catch (AvroRuntimeException e) {
-      throw new InvalidConfigException("eventClass", eventClass.getName(), eventClass.getName()
-          + " has no Avro schema: " + e.getMessage() + ". Pass a class generated from a schema"
-          + " in schemas/.", e);
-    }
-  }
-
-  private String resolveTopic(Schema schema) {
-    String resolved = topic != null ? topic : (String) schema.getObjectProp(SchemaProperties.TOPIC);
-    if (resolved == null) {
-      throw new InvalidConfigException("topic", null, "No topic for " + schema.getFullName()
-          + ": its schema has no \"kafka.topic\" property and the builder names none. Add"
-          + " \"kafka.topic\": \"<topic>\" to the schema, or call topic(\"<topic>\").");
-    }
-    String problem = TopicNames.problem(resolved);
-    if (problem != null) {
-      throw new InvalidConfigException("topic", resolved, "\"" + resolved + "\" is not a legal"
-          + " Kafka topic name: " + problem + ". Name a legal topic.");
-    }
-    return resolved;
-  }
 }
