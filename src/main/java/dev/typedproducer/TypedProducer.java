@@ -1,7 +1,8 @@
 package dev.typedproducer;
 
+import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.send.DeliveryFailures;
-import java.nio.charset.StandardCharsets;
+import dev.typedproducer.internal.serde.AvroWireSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -57,11 +60,14 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   private final List<Diagnostic> warnings;
   private final String description;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** A serializer passed to the builder may add headers; the built-in one never does. */
+  private final boolean pluggedValues;
 
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
       String eventClass, SendPath path, List<Diagnostic> warnings) {
     this.producer = producer;
     this.values = values;
+    this.pluggedValues = !(values instanceof AvroWireSerializer);
     this.topic = topic;
     this.path = path;
     this.warnings = List.copyOf(warnings);
@@ -120,7 +126,7 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
    */
   @Override
   public CompletableFuture<SendResult> send(T event) {
-    return send(event, new RecordHeaders());
+    return checkedSend(event, null);
   }
 
   /**
@@ -131,56 +137,87 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
    */
   @Override
   public CompletableFuture<SendResult> send(T event, Headers headers) {
-    Objects.requireNonNull(event, "event");
     Objects.requireNonNull(headers, "headers");
+    return checkedSend(event, new RecordHeaders(headers));
+  }
+
+  /** {@code headers}: the record's own, or null while it has none. */
+  private CompletableFuture<SendResult> checkedSend(T event, Headers headers) {
+    Objects.requireNonNull(event, "event");
     if (closed.get()) {
       throw closedException(null);
     }
     long sentAt = System.nanoTime();
     try {
-      return encodeAndSend(event, new RecordHeaders(headers), sentAt);
+      return encodeAndSend(event, headers, sentAt);
     } catch (InvalidEventException | SerializationException e) {
       path.metrics().refused();
       throw e;
     }
   }
 
-  private CompletableFuture<SendResult> encodeAndSend(T event, Headers headers, long sentAt) {
+  private CompletableFuture<SendResult> encodeAndSend(T event, Headers given, long sentAt) {
     List<RuleViolation> violations = path.rules().check(event, topic);
-    String key = path.keyField().keyOf(event);
-    byte[] value = values.serialize(topic, headers, event);
+    Object key = path.keyField().valueOf(event);
+    // The built-in serializer adds no headers: with none given and no dead-letter headers to add,
+    // no headers object is made, copied and sent.
+    Headers headers = given == null && (pluggedValues || !violations.isEmpty())
+        ? new RecordHeaders() : given;
+    byte[] value = headers == null ? values.serialize(topic, event)
+        : values.serialize(topic, headers, event);
     String target = violations.isEmpty() ? topic
         : path.deadLetters().route(headers, value, violations);
     DeliveryFailures failures = violations.isEmpty() ? path.failures()
         : path.deadLetters().failures();
     Long timestamp = path.eventTime().timestampOf(event);
-    CompletableFuture<SendResult> result = new CompletableFuture<>();
+    Delivery delivery = new Delivery(key, failures, violations, sentAt);
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-        target, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value, headers);
+        target, null, timestamp, KeyField.bytes(key), value, headers);
     try {
-      producer.send(record, (metadata, exception) -> {
-        if (exception != null) {
-          fail(result, failures.of(key, exception));
-        } else {
-          path.metrics().acknowledged(sentAt);
-          result.complete(new SendResult(metadata.topic(), metadata.partition(),
-              metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()), key, violations));
-        }
-      });
+      producer.send(record, delivery);
     } catch (InterruptException e) {
-      throw failures.interrupted(key, e);
+      throw failures.interrupted(key.toString(), e);
     } catch (IllegalStateException | KafkaException e) {
       if (closed.get()) {
         throw closedException(e);
       }
-      fail(result, failures.of(key, e));
+      delivery.fail(failures.of(key.toString(), e));
     }
-    return result;
+    return delivery;
   }
 
-  private void fail(CompletableFuture<SendResult> result, DeliveryException failure) {
-    path.metrics().failed(failure.id());
-    result.completeExceptionally(failure);
+  /**
+   * What a send returns, and the callback Kafka completes it through: one object per send. The
+   * key's text (a uuid's {@code toString()}) is made only here, on the producer's I/O thread.
+   */
+  private final class Delivery extends CompletableFuture<SendResult> implements Callback {
+    private final Object key;
+    private final DeliveryFailures failures;
+    private final List<RuleViolation> violations;
+    private final long sentAt;
+
+    Delivery(Object key, DeliveryFailures failures, List<RuleViolation> violations, long sentAt) {
+      this.key = key;
+      this.failures = failures;
+      this.violations = violations;
+      this.sentAt = sentAt;
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      if (exception != null) {
+        fail(failures.of(key.toString(), exception));
+      } else {
+        path.metrics().acknowledged(sentAt);
+        complete(new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
+            Instant.ofEpochMilli(metadata.timestamp()), key.toString(), violations));
+      }
+    }
+
+    void fail(DeliveryException failure) {
+      path.metrics().failed(failure.id());
+      completeExceptionally(failure);
+    }
   }
 
   private IllegalStateException closedException(Exception cause) {

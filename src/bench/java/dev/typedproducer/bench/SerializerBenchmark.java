@@ -1,34 +1,17 @@
 package dev.typedproducer.bench;
 
-import dev.typedproducer.RuleViolation;
-import dev.typedproducer.events.Action;
-import dev.typedproducer.events.UserClick;
-import dev.typedproducer.events.ml.InferenceRequest;
-import dev.typedproducer.internal.registry.SchemaRegistryClient;
-import dev.typedproducer.internal.rules.Rules;
-import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
-import dev.typedproducer.testing.LocalSchemaRegistry;
-import io.apicurio.registry.serde.SerdeConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,144 +23,110 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of turning one event into the bytes of a Kafka value, per serializer, in one run:
+ * The cost of one event's value bytes (Confluent's wire format: 5-byte header, Avro body), per
+ * schema in {@code schemas/}, on one and on two threads, in one run so that each figure has its
+ * ratio beside it:
  * <ul>
- *   <li>{@code typedProducer}: the SDK's serializer (Confluent's wire format, schema id fixed at
- *       start-up, per-thread buffer);
- *   <li>{@code apicurio}: Apicurio's own {@code AvroKafkaSerializer} 2.4.2, configured for
- *       Confluent's wire format (4-byte id in the payload), its registry lookups cached after the
- *       first event;
- *   <li>{@code plainAvro}: the shortest hand-written version (new stream per call, cached writer),
- *       a floor for what any wire-format serializer costs;
- *   <li>{@code rules}: checking the schema's data rules ({@code "kafka.rules"}) on the event, as
- *       {@code send} does before it serializes; {@code rulesAndTypedProducer}: both, as a send
- *       does them. Compare {@code rules} with {@code typedProducer} in the same run.
+ *   <li>{@code sdk}: the SDK's serializer (the encoder plan);
+ *   <li>{@code avro}: Avro's own {@code SpecificDatumWriter}, as fast as Avro goes: the writer, a
+ *       buffered encoder and its stream reused by each thread, the header written by hand.
  * </ul>
- * Confluent's own serializer is not on Maven Central, so it cannot be measured here.
+ * Each thread walks its own slice of a pool of 1,024 distinct events, so no branch or cache
+ * learns one object. Run with {@code -prof gc} for the bytes allocated per event
+ * ({@code gc.alloc.rate.norm}).
  *
- * <pre>./mvnw -q -Pbench verify                       # all, about 4 minutes
- * ./mvnw -q -Pbench verify -Dbench.args="-f 1 -wi 2 -i 3 SerializerBenchmark.typedProducer"</pre>
+ * <pre>./mvnw -q -Pbench verify -Dbench.args="-prof gc SerializerBenchmark"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m",
-    "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.typedproducer.events"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class SerializerBenchmark {
+  static final int POOL = 1_024;
+  static final int SCHEMA_ID = 42;
+
   @Param({"UserClick", "InferenceRequest"})
   public String event;
 
-  private LocalSchemaRegistry registry;
-  private SpecificRecord value;
-  private String topic;
-  private Serializer<SpecificRecord> typedProducer;
-  private AvroKafkaSerializer<SpecificRecord> apicurio;
-  private PlainAvro plainAvro;
-  private Rules rules;
-  /** One headers object for all: Kafka passes the record's own, and none of these write to it. */
-  private final RecordHeaders headers = new RecordHeaders();
+  SpecificRecord[] pool;
+  String topic;
+  AvroWireSerializer<SpecificRecord> sdk;
+  Schema schema;
+  SpecificData model;
 
   @Setup(Level.Trial)
   public void start() {
-    registry = LocalSchemaRegistry.start(LocalSchemaRegistry.defaultRunnerJar());
-    value = event.equals("UserClick")
-        ? UserClick.newBuilder().setUserId("user_123").setAction(Action.BUY).setPage("/checkout")
-            .setOccurredAt(Instant.ofEpochMilli(1_763_800_000_000L)).setReferrer("/search?q=shoes")
-            .setAttributes(Map.of("experiment", "b", "locale", "en-GB")).build()
-        : InferenceRequest.newBuilder().setRequestId(UUID.randomUUID()).setModel("ranker")
-            .setModelVersion(14).setFeatures(List.of(0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f))
-            .setScore(0.93f).setCostUsd(new BigDecimal("0.004250"))
-            .setRequestedAt(Instant.ofEpochMilli(1_763_800_000_000L)).build();
-    topic = event.equals("UserClick") ? "user_clicks" : "inference_requests";
-
-    SchemaRegistryClient client = SchemaRegistryClient.create(registry.url(), Duration.ofSeconds(10), null);
-    int id = client.register(topic + "-value", RegistrySchemas.text(value.getSchema()));
-    typedProducer = serializerFor(id, value);
-
-    apicurio = new AvroKafkaSerializer<>();
-    apicurio.configure(Map.of(
-        SerdeConfig.REGISTRY_URL, registry.url().replace("/apis/ccompat/v7", "/apis/registry/v2"),
-        SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
-        SerdeConfig.ENABLE_HEADERS, false,
-        SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, true), false);
-    apicurio.serialize(topic, new RecordHeaders(), value); // registers and caches the schema
-
-    plainAvro = new PlainAvro(id, value);
-    rules = Rules.of(value.getSchema(), "bench", Clock.systemUTC());
-    if (!rules.violations(value).isEmpty()) {
-      throw new IllegalStateException("the reference event breaks its rules: "
-          + rules.violations(value));
-    }
+    List<SpecificRecord> events = BenchEvents.pool(event, POOL, 7);
+    pool = events.toArray(new SpecificRecord[0]);
+    topic = BenchEvents.topic(event);
+    model = SpecificData.getForClass(pool[0].getClass());
+    schema = pool[0].getSchema();
+    sdk = new AvroWireSerializer<>(SCHEMA_ID, schema, model);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Serializer<SpecificRecord> serializerFor(int id, SpecificRecord value) {
-    return (Serializer) new AvroWireSerializer<>(id, value.getSchema(),
-        SpecificData.getForClass(value.getClass()));
-  }
+  /** One thread's place in the pool, and Avro's writer, encoder and stream reused by it. */
+  @State(Scope.Thread)
+  public static class PerThread {
+    int next;
+    SpecificDatumWriter<SpecificRecord> writer;
+    ByteArrayOutputStream stream;
+    BinaryEncoder encoder;
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    apicurio.close();
-    registry.close();
-  }
-
-  @Benchmark
-  public byte[] typedProducer() {
-    return typedProducer.serialize(topic, headers, value);
-  }
-
-  @Benchmark
-  public List<RuleViolation> rules() {
-    return rules.violations(value);
-  }
-
-  @Benchmark
-  public byte[] rulesAndTypedProducer() {
-    if (!rules.violations(value).isEmpty()) {
-      throw new IllegalStateException("broken rules");
-    }
-    return typedProducer.serialize(topic, headers, value);
-  }
-
-  @Benchmark
-  public byte[] apicurio() {
-    return apicurio.serialize(topic, headers, value);
-  }
-
-  @Benchmark
-  public byte[] plainAvro() {
-    return plainAvro.serialize(value);
-  }
-
-  /** The wire format written the plain way: a new stream and encoder per value. */
-  private static final class PlainAvro {
-    private final int id;
-    private final SpecificDatumWriter<SpecificRecord> writer;
-
-    PlainAvro(int id, SpecificRecord sample) {
-      this.id = id;
-      this.writer = new SpecificDatumWriter<>(sample.getSchema(),
-          SpecificData.getForClass(sample.getClass()));
+    @Setup(Level.Trial)
+    public void start(SerializerBenchmark shared) {
+      next = (int) (Thread.currentThread().getId() * 397) & (POOL - 1);
+      writer = new SpecificDatumWriter<>(shared.schema, shared.model);
+      stream = new ByteArrayOutputStream(512);
+      encoder = EncoderFactory.get().binaryEncoder(stream, null);
     }
 
-    byte[] serialize(SpecificRecord value) {
+    SpecificRecord nextEvent(SpecificRecord[] pool) {
+      next = (next + 1) & (POOL - 1);
+      return pool[next];
+    }
+
+    byte[] avro(SpecificRecord value) {
       try {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id});
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        stream.reset();
+        stream.write(0);
+        stream.write(SCHEMA_ID >>> 24);
+        stream.write(SCHEMA_ID >>> 16);
+        stream.write(SCHEMA_ID >>> 8);
+        stream.write(SCHEMA_ID);
         writer.write(value, encoder);
-        return out.toByteArray();
+        encoder.flush();
+        return stream.toByteArray();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  @Benchmark
+  public byte[] sdk(PerThread thread) {
+    return sdk.serialize(topic, thread.nextEvent(pool));
+  }
+
+  @Benchmark
+  public byte[] avro(PerThread thread) {
+    return thread.avro(thread.nextEvent(pool));
+  }
+
+  @Benchmark
+  @Threads(2)
+  public byte[] sdk2Threads(PerThread thread) {
+    return sdk.serialize(topic, thread.nextEvent(pool));
+  }
+
+  @Benchmark
+  @Threads(2)
+  public byte[] avro2Threads(PerThread thread) {
+    return thread.avro(thread.nextEvent(pool));
   }
 }

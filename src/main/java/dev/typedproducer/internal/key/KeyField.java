@@ -2,6 +2,9 @@ package dev.typedproducer.internal.key;
 
 import dev.typedproducer.InvalidEventException;
 import dev.typedproducer.internal.schema.SchemaProperties;
+import dev.typedproducer.internal.serde.UuidText;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -46,13 +49,36 @@ public final class KeyField {
    * @throws InvalidEventException if the key field is null
    */
   public String keyOf(IndexedRecord event) {
+    return valueOf(event).toString();
+  }
+
+  /**
+   * The key field's value in {@code event}, whose {@code toString()} is the key.
+   *
+   * @throws InvalidEventException if the key field is null
+   */
+  public Object valueOf(IndexedRecord event) {
     Object value = event.get(position);
     if (value == null) {
       throw new InvalidEventException(name, "Cannot send " + recordName + ": its key field "
           + name + " is null. Every event needs a key; set " + name + " before sending."
           + " Nothing was sent.");
     }
-    // String, Utf8, UUID, Integer, Long, and generated or generic enums all print their key form.
-    return value.toString();
+    // String, Utf8, UUID, Integer, Long, and generated or generic enums all print their key form;
+    // a mutable text (Utf8) is copied, since the key outlives the call.
+    return value instanceof CharSequence && !(value instanceof String) ? value.toString() : value;
+  }
+
+  /**
+   * The UTF-8 bytes of the key {@code value} (from {@link #valueOf}) prints as, what Kafka hashes;
+   * a uuid's written straight from its bits, without the string.
+   */
+  public static byte[] bytes(Object value) {
+    if (value instanceof UUID uuid) {
+      byte[] bytes = new byte[UuidText.LENGTH];
+      UuidText.write(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), bytes, 0);
+      return bytes;
+    }
+    return value.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

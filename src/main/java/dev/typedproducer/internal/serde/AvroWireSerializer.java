@@ -2,8 +2,7 @@ package dev.typedproducer.internal.serde;
 
 import dev.typedproducer.InvalidEventException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -19,7 +18,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * Unlike Confluent's serializer it does no registry lookup per record: the id is fixed for the
  * life of the producer, since the event class, and so its schema, cannot change.
  *
- * <p>Thread-safe: each thread reuses its own buffer and encoder.
+ * <p>Events are written by an {@link EncoderPlan} compiled from the schema at start-up, byte for
+ * byte what Avro's {@code SpecificDatumWriter} writes; what the plan does not cover is written by
+ * Avro's writer itself, which also finds and names a value that cannot be written.
+ *
+ * <p>Thread-safe: each thread reuses its own buffer.
  */
 public final class AvroWireSerializer<T extends SpecificRecord> implements Serializer<T> {
   /** A buffer that grew past this is dropped after use rather than kept by its thread. */
@@ -30,7 +33,9 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
   private final String recordName;
   private final Schema schema;
   private final SpecificData data;
-  private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+  private final ValueWriter plan;
+  private final LongAdder fallbacks = new LongAdder();
+  private final ThreadLocal<WireBuffer> buffers = ThreadLocal.withInitial(WireBuffer::new);
 
   public AvroWireSerializer(int schemaId, Schema schema, SpecificData data) {
     this.header = WireFormat.header(schemaId);
@@ -38,6 +43,12 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     this.recordName = schema.getFullName();
     this.schema = schema;
     this.data = data;
+    this.plan = EncoderPlan.compile(schema, data);
+  }
+
+  /** How many events so far were written by Avro's writer rather than the encoder plan. */
+  long fallbacks() {
+    return fallbacks.sum();
   }
 
   @Override
@@ -45,12 +56,20 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     if (event == null) {
       return null;
     }
-    Buffer buffer = buffers.get();
+    WireBuffer buffer = buffers.get();
     try {
       buffer.reset();
       buffer.write(header, 0, header.length);
-      buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
-      writer.write(event, buffer.encoder);
+      try {
+        plan.write(event, buffer);
+        return buffer.toByteArray();
+      } catch (RuntimeException notCovered) {
+        // A value the plan leaves to Avro (see EncoderPlan): Avro writes it, or says what is wrong.
+        fallbacks.increment();
+        buffer.truncate(header.length);
+      }
+      buffer.avroEncoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.avroEncoder);
+      writer.write(event, buffer.avroEncoder);
       return buffer.toByteArray();
     } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException
         | IllegalArgumentException | ArithmeticException e) {
@@ -73,49 +92,5 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
         + (path == null ? "" : ": field " + path + " cannot be written") + ": " + reason
         + ". Fix the value to fit the schema" + (path == null ? "" : "'s type for " + path)
         + "; nothing was sent.", failure);
-  }
-
-  /**
-   * A growable byte buffer that one thread reuses. Not a ByteArrayOutputStream: its methods are
-   * synchronized, and Avro's direct encoder writes a varint a byte at a time, so on a buffer that
-   * outlives the call (where the JIT cannot elide the locks) each byte would take a lock.
-   */
-  private static final class Buffer extends OutputStream {
-    private byte[] bytes = new byte[256];
-    private int count;
-    BinaryEncoder encoder;
-
-    @Override
-    public void write(int b) {
-      if (count == bytes.length) {
-        grow(1);
-      }
-      bytes[count++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (count + len > bytes.length) {
-        grow(len);
-      }
-      System.arraycopy(b, off, bytes, count, len);
-      count += len;
-    }
-
-    private void grow(int needed) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + needed));
-    }
-
-    void reset() {
-      count = 0;
-    }
-
-    byte[] toByteArray() {
-      return Arrays.copyOf(bytes, count);
-    }
-
-    int capacity() {
-      return bytes.length;
-    }
   }
 }

@@ -64,6 +64,16 @@ class KeyFieldTest {
   }
 
   @Test
+  void keyBytesAreTheUtf8OfTheKeyTextAUuidsWrittenFromItsBits() {
+    for (Object key : List.of(UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
+        new UUID(0, 0), new UUID(-1, -1), new UUID(0x0123456789abcdefL, 0xfedcba9876543210L),
+        UUID.randomUUID(), "user_é_123", -42, 9_007_199_254_740_993L, Region.APAC)) {
+      assertThat(KeyField.bytes(key)).as("%s", key)
+          .isEqualTo(key.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void usesDecimalDigitsOfNumberKeysAndTheSymbolOfEnumKeys() {
     assertThat(KeyField.of(IntKeyEvent.getClassSchema())
         .keyOf(IntKeyEvent.newBuilder().setId(-42).setNote("n").build())).isEqualTo("-42");

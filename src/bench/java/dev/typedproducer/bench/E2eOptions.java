@@ -1,0 +1,52 @@
+package dev.typedproducer.bench;
+
+/** The end-to-end harness's command line. */
+record E2eOptions(String event, int events, int rounds, int rate, int latencySeconds,
+    String bootstrapServers, String registryUrl, String topic, String out) {
+
+  private static final String USAGE = "options: --event UserClick|InferenceRequest --events N"
+      + " --rounds N --rate EVENTS_PER_SECOND --latency-seconds N --bootstrap-servers HOST:PORT"
+      + " --registry-url URL --topic NAME --out FILE";
+
+  static E2eOptions parse(String[] args) {
+    String event = "InferenceRequest";
+    int events = 200_000;
+    int rounds = 6;
+    int rate = 20_000;
+    int latencySeconds = 10;
+    String bootstrap = null;
+    String registry = null;
+    String topic = null;
+    String out = "target/e2e-result.json";
+    for (int i = 0; i < args.length; i += 2) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      if (value == null) {
+        throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
+      }
+      switch (args[i]) {
+        case "--event" -> event = value;
+        case "--events" -> events = Integer.parseInt(value);
+        case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--rate" -> rate = Integer.parseInt(value);
+        case "--latency-seconds" -> latencySeconds = Integer.parseInt(value);
+        case "--bootstrap-servers" -> bootstrap = value;
+        case "--registry-url" -> registry = value;
+        case "--topic" -> topic = value;
+        case "--out" -> out = value;
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+      }
+    }
+    if (events < 1_000 || rounds < 1 || rate < 1 || latencySeconds < 1) {
+      throw new IllegalArgumentException("--events must be at least 1000 and --rounds, --rate and"
+          + " --latency-seconds at least 1; " + USAGE);
+    }
+    return new E2eOptions(event, events, rounds, rate, latencySeconds, bootstrap, registry, topic,
+        out);
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s", events, event,
+        rounds, rate, latencySeconds);
+  }
+}

@@ -1,0 +1,284 @@
+package dev.typedproducer.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.typedproducer.TypedProducer;
+import dev.typedproducer.internal.config.DurableProducerConfig;
+import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.schema.RegistrySchemas;
+import dev.typedproducer.internal.serde.AvroWireSerializer;
+import dev.typedproducer.testing.LocalKafka;
+import dev.typedproducer.testing.LocalSchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * End to end, in one JVM and one run: N distinct events sent by {@code TypedProducer}, and the
+ * same events pre-encoded sent by a raw {@code KafkaProducer<byte[], byte[]>} with the very same
+ * settings (the SDK's durable ones: acks=all, idempotence; plus lz4, linger.ms=5, 64 KB batches,
+ * 3 partitions). The two alternate for several rounds, each round timed from the first send until
+ * every record is acknowledged; it prints records/s, MB/s and the ratio per round and their
+ * medians. Then send-to-ack latency at a fixed offered rate (measured from when each send was due,
+ * so a stall counts against it), p50/p99/p99.9, for both, alternating again. Results also go to
+ * {@code target/e2e-result.json}.
+ *
+ * <p>With no {@code --bootstrap-servers} it starts an in-process broker (Kafka's test kit); with
+ * no {@code --registry-url} a local registry.
+ *
+ * <pre>./mvnw -q -Pe2e verify -De2e.args="--events 200000 --rounds 6 --rate 20000"</pre>
+ */
+public final class EndToEnd {
+  private static final Map<String, Object> SETTINGS = Map.of(
+      ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+      ProducerConfig.LINGER_MS_CONFIG, 5,
+      ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+
+  private final E2eOptions options;
+  private final String bootstrap;
+  private final String registryUrl;
+  private final Map<String, Object> results = new LinkedHashMap<>();
+
+  private EndToEnd(E2eOptions options, String bootstrap, String registryUrl) {
+    this.options = options;
+    this.bootstrap = bootstrap;
+    this.registryUrl = registryUrl;
+  }
+
+  public static void main(String[] args) throws Exception {
+    E2eOptions options = E2eOptions.parse(args);
+    LocalKafka kafka = options.bootstrapServers() == null ? LocalKafka.start() : null;
+    try (LocalSchemaRegistry registry = options.registryUrl() == null
+        ? LocalSchemaRegistry.start(LocalSchemaRegistry.defaultRunnerJar()) : null) {
+      String bootstrap = kafka != null ? kafka.bootstrapServers() : options.bootstrapServers();
+      String url = registry != null ? registry.url() : options.registryUrl();
+      System.out.printf("Kafka %s%s, registry %s; %s%n", bootstrap,
+          kafka != null ? " (in-process broker)" : "", url, options);
+      new EndToEnd(options, bootstrap, url).run();
+    } finally {
+      if (kafka != null) {
+        kafka.close();
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void run() throws IOException {
+    String name = options.event();
+    List<SpecificRecord> events = BenchEvents.pool(name, options.events(), 2026);
+    Class<SpecificRecord> type = (Class<SpecificRecord>) events.get(0).getClass();
+    String topic = options.topic() != null ? options.topic()
+        : "e2e_" + BenchEvents.topic(name) + "_" + System.currentTimeMillis();
+
+    // Registered up front, as schemas are by `register` in a deployment; build() only looks it up.
+    SchemaRegistryClient registry =
+        SchemaRegistryClient.create(registryUrl, Duration.ofSeconds(10), null);
+    String schemaText = RegistrySchemas.text(events.get(0).getSchema());
+    int schemaId = registry.register(topic + "-value", schemaText);
+    long start = System.nanoTime();
+    TypedProducer<SpecificRecord> typed = TypedProducer.builder(type)
+        .bootstrapServers(bootstrap).schemaRegistryUrl(registryUrl).topic(topic)
+        .createTopicIfMissing(3).kafkaSettings(SETTINGS).build();
+    double buildMs = (System.nanoTime() - start) / 1e6;
+    System.out.printf("build() to ready: %.0f ms (schema id lookup, topic creation and check, Kafka client)%n",
+        buildMs);
+    results.put("buildMillis", buildMs);
+    long lookupStart = System.nanoTime();
+    registry.lookup(topic + "-value", schemaText); // the one registry round trip build() makes
+    double lookupMs = (System.nanoTime() - lookupStart) / 1e6;
+    System.out.printf("of which the registry round trip (one schema lookup): %.1f ms%n", lookupMs);
+    results.put("registryLookupMillis", lookupMs);
+
+    // The raw side sends what the SDK would: the same key bytes and the same framed values.
+    AvroWireSerializer<SpecificRecord> serializer = new AvroWireSerializer<>(schemaId,
+        events.get(0).getSchema(), SpecificData.getForClass(type));
+    KeyField keyField = KeyField.of(events.get(0).getSchema());
+    byte[][] keys = new byte[events.size()][];
+    byte[][] values = new byte[events.size()][];
+    long bytes = 0;
+    for (int i = 0; i < events.size(); i++) {
+      keys[i] = KeyField.bytes(keyField.valueOf(events.get(i)));
+      values[i] = serializer.serialize(topic, events.get(i));
+      bytes += keys[i].length + values[i].length;
+    }
+    System.out.printf("%,d distinct %s events, %.0f bytes each on average (key + value)%n",
+        events.size(), name, (double) bytes / events.size());
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+        DurableProducerConfig.of(bootstrap, SETTINGS), new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      Sender rawSender = i -> raw.send(new ProducerRecord<>(topic, null, null, keys[i], values[i]),
+          (metadata, e) -> check(e));
+      // The futures are kept and checked after the round rather than given a callback each.
+      CompletableFuture<?>[] futures = new CompletableFuture<?>[events.size()];
+      Sender typedSender = i -> futures[i] = typed.send(events.get(i));
+      Runnable typedFlush = () -> {
+        typed.flush();
+        for (CompletableFuture<?> future : futures) {
+          future.join(); // complete after flush(); throws if the send failed
+        }
+      };
+      throughput(rawSender, raw::flush, typedSender, typedFlush, events.size(), bytes);
+      latency(topic, raw, keys, values, typed, events);
+    } finally {
+      typed.close();
+    }
+    results.put("event", name);
+    results.put("events", events.size());
+    results.put("bytesPerEvent", (double) bytes / events.size());
+    Path out = Path.of(options.out());
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
+    System.out.println("Results in " + out);
+  }
+
+  private interface Sender {
+    void send(int index);
+  }
+
+  private static void check(Throwable e) {
+    if (e != null) {
+      throw new IllegalStateException("a send failed: " + e, e);
+    }
+  }
+
+  private void throughput(Sender raw, Runnable rawFlush, Sender typed, Runnable typedFlush,
+      int n, long bytes) {
+    System.out.printf("%nThroughput, %d rounds (the first is a warm-up, not counted)%n",
+        options.rounds());
+    System.out.printf("%-6s %14s %9s %14s %9s %8s%n", "round", "raw rec/s", "raw MB/s",
+        "typed rec/s", "typed MB/s", "typed/raw");
+    List<Double> rawRates = new ArrayList<>();
+    List<Double> typedRates = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round <= options.rounds(); round++) {
+      // Alternate which goes first, so neither always meets a broker still busy with the other.
+      double rawRate;
+      double typedRate;
+      if (round % 2 == 0) {
+        rawRate = timed(raw, rawFlush, n);
+        typedRate = timed(typed, typedFlush, n);
+      } else {
+        typedRate = timed(typed, typedFlush, n);
+        rawRate = timed(raw, rawFlush, n);
+      }
+      double mbPerRecord = bytes / (double) n / 1e6;
+      System.out.printf("%-6s %,14.0f %9.1f %,14.0f %9.1f %8.2f%n", round == 0 ? "warm" : round,
+          rawRate, rawRate * mbPerRecord, typedRate, typedRate * mbPerRecord, typedRate / rawRate);
+      if (round > 0) {
+        rawRates.add(rawRate);
+        typedRates.add(typedRate);
+        ratios.add(typedRate / rawRate);
+      }
+    }
+    System.out.printf("%-6s %,14.0f %9s %,14.0f %9s %8.2f%n", "median", median(rawRates), "",
+        median(typedRates), "", median(ratios));
+    results.put("rawRecordsPerSecond", rawRates);
+    results.put("typedRecordsPerSecond", typedRates);
+    results.put("ratios", ratios);
+    results.put("medianRaw", median(rawRates));
+    results.put("medianTyped", median(typedRates));
+    results.put("medianRatio", median(ratios));
+  }
+
+  private static double timed(Sender sender, Runnable flush, int n) {
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      sender.send(i);
+    }
+    flush.run(); // returns once every record sent is acknowledged (or failed)
+    return n / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private void latency(String topic, KafkaProducer<byte[], byte[]> raw, byte[][] keys,
+      byte[][] values, TypedProducer<SpecificRecord> typed, List<SpecificRecord> events) {
+    int rate = options.rate();
+    int n = (int) Math.min((long) rate * options.latencySeconds(), events.size());
+    System.out.printf("%nSend-to-ack latency at %,d events/s, %,d events per run, 2 runs each"
+        + " (ms)%n%-6s %8s %8s %8s %8s%n", rate, n, "", "p50", "p99", "p99.9", "max");
+    long[][] rawRuns = new long[2][];
+    long[][] typedRuns = new long[2][];
+    for (int run = 0; run < 2; run++) {
+      rawRuns[run] = paced(n, rate, (i, done) -> raw.send(
+          new ProducerRecord<>(topic, null, null, keys[i], values[i]), (m, e) -> done.run()));
+      typedRuns[run] = paced(n, rate,
+          (i, done) -> typed.send(events.get(i)).whenComplete((r, e) -> done.run()));
+    }
+    Map<String, Object> raws = percentiles("raw", merge(rawRuns));
+    Map<String, Object> typeds = percentiles("typed", merge(typedRuns));
+    System.out.printf("p99 typed/raw: %.2f%n",
+        (double) typeds.get("p99") / (double) raws.get("p99"));
+    results.put("latencyRate", rate);
+    results.put("latencyRaw", raws);
+    results.put("latencyTyped", typeds);
+  }
+
+  private interface PacedSender {
+    void send(int index, Runnable acknowledged);
+  }
+
+  /** Sends n events at {@code rate}/s; each latency runs from when its send was due to its ack. */
+  private static long[] paced(int n, int rate, PacedSender sender) {
+    long[] latencies = new long[n];
+    AtomicLong acknowledged = new AtomicLong();
+    long start = System.nanoTime();
+    long interval = 1_000_000_000L / rate;
+    for (int i = 0; i < n; i++) {
+      long due = start + i * interval;
+      while (System.nanoTime() < due) {
+        LockSupport.parkNanos(Math.max(1, (due - System.nanoTime()) / 2));
+      }
+      int index = i;
+      sender.send(i, () -> {
+        latencies[index] = System.nanoTime() - due;
+        acknowledged.incrementAndGet();
+      });
+    }
+    while (acknowledged.get() < n) {
+      LockSupport.parkNanos(1_000_000);
+    }
+    return latencies;
+  }
+
+  private static long[] merge(long[][] runs) {
+    long[] all = Arrays.copyOf(runs[0], runs[0].length + runs[1].length);
+    System.arraycopy(runs[1], 0, all, runs[0].length, runs[1].length);
+    Arrays.sort(all);
+    return all;
+  }
+
+  private static Map<String, Object> percentiles(String name, long[] sorted) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("p50", at(sorted, 0.50));
+    p.put("p99", at(sorted, 0.99));
+    p.put("p999", at(sorted, 0.999));
+    p.put("max", sorted[sorted.length - 1] / 1e6);
+    System.out.printf("%-6s %8.2f %8.2f %8.2f %8.2f%n", name, p.get("p50"), p.get("p99"),
+        p.get("p999"), p.get("max"));
+    return p;
+  }
+
+  private static double at(long[] sorted, double quantile) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}
