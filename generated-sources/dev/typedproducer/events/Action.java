@@ -8,7 +8,7 @@ package dev.typedproducer.events;
 @org.apache.avro.specific.AvroGenerated
 public enum Action implements org.apache.avro.generic.GenericEnumSymbol<Action> {
   VIEW, CLICK, LIKE, UNLIKE, BUY  ;
-  public static final org.apache.avro.Schema SCHEMA$ = org.apache.avro.JsonSchemaParser.parseInternal("{\"type\":\"enum\",\"name\":\"Action\",\"namespace\":\"dev.typedproducer.events\",\"doc\":\"What the user did.\",\"symbols\":[\"VIEW\",\"CLICK\",\"LIKE\",\"UNLIKE\",\"BUY\"]}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"enum\",\"name\":\"Action\",\"namespace\":\"dev.typedproducer.events\",\"doc\":\"What the user did.\",\"symbols\":[\"VIEW\",\"CLICK\",\"LIKE\",\"UNLIKE\",\"BUY\"]}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   @Override

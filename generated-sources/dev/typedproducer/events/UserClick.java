@@ -5,7 +5,7 @@
  */
 package dev.typedproducer.events;
 
-import org.apache.avro.JsonSchemaParser;
+
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.util.Utf8;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -18,7 +18,7 @@ public class UserClick extends org.apache.avro.specific.SpecificRecordBase imple
   private static final long serialVersionUID = -7850534069446350973L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = JsonSchemaParser.parseInternal("{\"type\":\"record\",\"name\":\"UserClick\",\"namespace\":\"dev.typedproducer.events\",\"doc\":\"A user interacted with a page. Keyed by user so that one user's clicks stay in order.\",\"fields\":[{\"name\":\"user_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Stable id of the user; the Kafka record key.\",\"kafka.key\":true,\"kafka.rules\":{\"notBlank\":true,\"maxLength\":128}},{\"name\":\"action\",\"type\":{\"type\":\"enum\",\"name\":\"Action\",\"doc\":\"What the user did.\",\"symbols\":[\"VIEW\",\"CLICK\",\"LIKE\",\"UNLIKE\",\"BUY\"]}},{\"name\":\"page\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Path of the page, e.g. /products/42.\",\"kafka.rules\":{\"notBlank\":true}},{\"name\":\"occurred_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the user acted, in UTC.\"},{\"name\":\"referrer\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Page the user came from, if any.\",\"default\":null},{\"name\":\"attributes\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"avro.java.string\":\"String\"},\"doc\":\"Free-form context such as experiment arms.\",\"default\":{},\"kafka.rules\":{\"maxItems\":64,\"values\":{\"maxLength\":1024}}}],\"kafka.topic\":\"user_clicks\"}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"UserClick\",\"namespace\":\"dev.typedproducer.events\",\"doc\":\"A user interacted with a page. Keyed by user so that one user's clicks stay in order.\",\"fields\":[{\"name\":\"user_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Stable id of the user; the Kafka record key.\",\"kafka.key\":true,\"kafka.rules\":{\"notBlank\":true,\"maxLength\":128}},{\"name\":\"action\",\"type\":{\"type\":\"enum\",\"name\":\"Action\",\"doc\":\"What the user did.\",\"symbols\":[\"VIEW\",\"CLICK\",\"LIKE\",\"UNLIKE\",\"BUY\"]}},{\"name\":\"page\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Path of the page, e.g. /products/42.\",\"kafka.rules\":{\"notBlank\":true}},{\"name\":\"occurred_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the user acted, in UTC.\"},{\"name\":\"referrer\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Page the user came from, if any.\",\"default\":null},{\"name\":\"attributes\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"avro.java.string\":\"String\"},\"doc\":\"Free-form context such as experiment arms.\",\"default\":{},\"kafka.rules\":{\"maxItems\":64,\"values\":{\"maxLength\":1024}}}],\"kafka.topic\":\"user_clicks\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();

@@ -3,7 +3,6 @@ package dev.typedproducer;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
-import dev.typedproducer.internal.time.EventTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

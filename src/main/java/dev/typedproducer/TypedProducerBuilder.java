@@ -5,16 +5,12 @@ import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.metrics.MicrometerSendMetrics;
 import dev.typedproducer.internal.metrics.SendMetrics;
-import dev.typedproducer.internal.registry.SchemaRegistryClient;
+import dev.typedproducer.internal.resolve.SchemaChoice;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
-import dev.typedproducer.internal.schema.RegistrySchemas;
-import dev.typedproducer.internal.schema.SchemaProperties;
-import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
-import dev.typedproducer.internal.serde.AvroWireSerializer;
 import dev.typedproducer.internal.time.EventTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,15 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.avro.AvroRuntimeException;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +60,13 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private String bootstrapServers;
   private String schemaRegistryUrl;
   private String schemaRegistryBasicAuth;
+  private Supplier<String> schemaRegistryToken;
+  private RegistryTls schemaRegistryTls;
+  private SchemaChoice schemaChoice = SchemaChoice.LOCAL;
   private Duration schemaRegistryTimeout = DEFAULT_REGISTRY_TIMEOUT;
   private String topic;
   private boolean autoRegisterSchema;
-  private SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC_NAME;
+  private SubjectNameStrategy subjectNameStrategy;
   private Serializer<? super T> valueSerializer;
   private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
   private Duration maxBlock;
@@ -110,19 +105,64 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     return this;
   }
 
-  /** How long one schema registry request may take; default 10 seconds. */
-  public TypedProducerBuilder<T> schemaRegistryTimeout(Duration timeout) {
-    this.schemaRegistryTimeout = positive("schemaRegistryTimeout", timeout);
+  /** A bearer token for the schema registry ({@code Authorization: Bearer ...}). */
+  public TypedProducerBuilder<T> schemaRegistryBearerToken(String token) {
+    Objects.requireNonNull(token, "token");
+    return schemaRegistryBearerToken(() -> token);
+  }
+
+  /**
+   * Bearer tokens for the schema registry, from {@code tokens}: asked once, and again whenever
+   * the registry answers 401 (the token expired), e.g. an OAuth client's token cache.
+   */
+  public TypedProducerBuilder<T> schemaRegistryBearerToken(Supplier<String> tokens) {
+    this.schemaRegistryToken = Objects.requireNonNull(tokens, "tokens");
+    return this;
+  }
+
+  /** HTTPS to the schema registry with a trust store and, for mutual TLS, a key store. */
+  public TypedProducerBuilder<T> schemaRegistryTls(RegistryTls tls) {
+    this.schemaRegistryTls = Objects.requireNonNull(tls, "tls");
     return this;
   }
 
   /**
-   * How long {@link #build()} may wait for the brokers to answer, describe the topic and give its
-   * partitions; default 30 seconds. Brokers that do not answer in time fail {@code build()} with
+   * Writes with the subject's latest version, resolved in {@link #build()}, which refuses one of
+   * another record or one that cannot read the class's events ({@link InvalidSchemaException}).
+   * Fields are matched by name; a field the class lacks gets its default.
+   */
+  public TypedProducerBuilder<T> useLatestSchema() {
+    this.schemaChoice = SchemaChoice.LATEST;
+    return this;
+  }
+
+  /** As {@link #useLatestSchema()}, with version {@code version} of the subject. */
+  public TypedProducerBuilder<T> useSchemaVersion(int version) {
+    this.schemaChoice = SchemaChoice.of(SchemaChoice.Kind.VERSION, version);
+    return this;
+  }
+
+  /** As {@link #useLatestSchema()}, with the schema of global id {@code id}. */
+  public TypedProducerBuilder<T> useSchemaId(int id) {
+    this.schemaChoice = SchemaChoice.of(SchemaChoice.Kind.ID, id);
+    return this;
+  }
+
+  /** How long one schema registry request may take; default 10 seconds. */
+  public TypedProducerBuilder<T> schemaRegistryTimeout(Duration timeout) {
+    this.schemaRegistryTimeout = BuildSteps.positive("schemaRegistryTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * How long {@link #build()} may wait for the schema registry and, then, for the brokers; default
+   * 30 seconds each. Registry timeouts, connection errors, 5xx, 408 and 429 are tried again within
+   * it, after a capped exponential backoff with jitter (4xx are not); brokers that do not answer,
+   * describe the topic and give its partitions in time fail {@code build()} with
    * {@link BrokerException} {@code [BrokerUnreachable]}, naming the bootstrap servers.
    */
   public TypedProducerBuilder<T> startupTimeout(Duration timeout) {
-    this.startupTimeout = positive("startupTimeout", timeout);
+    this.startupTimeout = BuildSteps.positive("startupTimeout", timeout);
     return this;
   }
 
@@ -210,7 +250,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     return this;
   }
 
-  /** How the registry subject is named; default {@link SubjectNameStrategy#TOPIC_NAME}. */
+  /**
+   * How the registry subject is named; default the schema's {@code "kafka.subject.strategy"},
+   * else {@link SubjectNameStrategy#TOPIC_NAME}. One that contradicts the schema is refused.
+   */
   public TypedProducerBuilder<T> subjectNameStrategy(SubjectNameStrategy strategy) {
     this.subjectNameStrategy = Objects.requireNonNull(strategy, "strategy");
     return this;
@@ -269,24 +312,27 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    *     dead-letter topic) is missing, not durable enough, or not the principal's to use
    */
   public TypedProducer<T> build() {
-    Schema schema = schemaOf(eventClass);
+    BuildSteps.requireAvro112();
+    Schema schema = BuildSteps.schemaOf(eventClass);
     String source = "class " + eventClass.getName();
     List<Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(problems);
     }
     KeyField keyField = KeyField.of(schema);
-    String resolvedTopic = resolveTopic(schema);
+    String resolvedTopic = BuildSteps.topicOf(schema, topic);
     String deadLetterTopic = onRuleViolation.topicFor(schema, resolvedTopic);
     RuleGate rules = new RuleGate(Rules.of(schema, source, Clock.systemUTC()),
         schema.getFullName(), deadLetterTopic != null);
     Map<String, Object> config = DurableProducerConfig.of(
-        bootstrapServers, withMaxBlock(kafkaSettings), customPartitionerAllowed);
+        bootstrapServers, BuildSteps.withMaxBlock(kafkaSettings, maxBlock), customPartitionerAllowed);
 
-    Serializer<? super T> values =
-        valueSerializer != null ? valueSerializer : registrySerializer(schema, resolvedTopic);
+    Serializer<? super T> values = valueSerializer != null ? valueSerializer
+        : new RegistryOptions(schemaRegistryUrl, schemaRegistryTimeout, startupTimeout,
+            schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
+            autoRegisterSchema, subjectNameStrategy).serializer(schema, resolvedTopic, eventClass);
     // Kafka checks every setting before anything is asked of the brokers.
-    Producer<byte[], byte[]> producer = kafkaProducer(config, values);
+    Producer<byte[], byte[]> producer = BuildSteps.kafkaProducer(config, values);
     List<Diagnostic> warnings = new ArrayList<>();
     if (brokersChecked) {
       try {
@@ -312,101 +358,10 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
         warnings);
   }
 
-  private Map<String, Object> withMaxBlock(Map<String, Object> kafkaSettings) {
-    Map<String, Object> settings = new LinkedHashMap<>(kafkaSettings);
-    if (maxBlock != null) {
-      Object given = settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
-      if (given != null && !String.valueOf(given).trim().equals(String.valueOf(maxBlock.toMillis()))) {
-        throw new InvalidConfigException(ProducerConfig.MAX_BLOCK_MS_CONFIG, given,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG + " is given twice with different values: " + given
-                + " in the Kafka settings and " + maxBlock.toMillis() + " ms by maxBlock(...)."
-                + " Keep one of them.");
-      }
-    }
-    return settings;
-  }
-
-  private Producer<byte[], byte[]> kafkaProducer(
-      Map<String, Object> config, Serializer<? super T> values) {
-    try {
-      return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-    } catch (KafkaException e) {
-      values.close();
-      throw DurableProducerConfig.refusedByKafka(config, e);
-    }
-  }
-
   /** For unit tests without brokers: build() then asks the brokers nothing. */
   TypedProducerBuilder<T> withoutBrokerCheck() {
     this.brokersChecked = false;
     return this;
   }
 
-  private static Duration positive(String setting, Duration timeout) {
-    Objects.requireNonNull(timeout, setting);
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new InvalidConfigException(setting, timeout, setting + " must be positive, was "
-          + timeout + ". Give a timeout such as Duration.ofSeconds(10).");
-    }
-    return timeout;
-  }
-
-  private static Schema schemaOf(Class<?> eventClass) {
-    try {
-      return SpecificData.getForClass(eventClass).getSchema(eventClass);
-    } catch (AvroRuntimeException e) {
-      throw new InvalidConfigException("eventClass", eventClass.getName(), eventClass.getName()
-          + " has no Avro schema: " + e.getMessage() + ". Pass a class generated from a schema"
-          + " in schemas/.", e);
-    }
-  }
-
-  private String resolveTopic(Schema schema) {
-    String resolved = topic != null ? topic : (String) schema.getObjectProp(SchemaProperties.TOPIC);
-    if (resolved == null) {
-      throw new InvalidConfigException("topic", null, "No topic for " + schema.getFullName()
-          + ": its schema has no \"kafka.topic\" property and the builder names none. Add"
-          + " \"kafka.topic\": \"<topic>\" to the schema, or call topic(\"<topic>\").");
-    }
-    String problem = TopicNames.problem(resolved);
-    if (problem != null) {
-      throw new InvalidConfigException("topic", resolved, "\"" + resolved + "\" is not a legal"
-          + " Kafka topic name: " + problem + ". Name a legal topic.");
-    }
-    return resolved;
-  }
-
-  private AvroWireSerializer<T> registrySerializer(Schema schema, String topicName) {
-    if (schemaRegistryUrl == null) {
-      throw new InvalidConfigException("schemaRegistryUrl", null, "No schema registry given."
-          + " Call schemaRegistryUrl(\"http://localhost:8081\") on the builder, or pass your own"
-          + " serializer with valueSerializer(...).");
-    }
-    SchemaRegistryClient registry;
-    try {
-      registry = SchemaRegistryClient.create(
-          schemaRegistryUrl, schemaRegistryTimeout, schemaRegistryBasicAuth);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException("schemaRegistryUrl",
-          SchemaRegistryClient.redact(schemaRegistryUrl), "schemaRegistryUrl "
-          + e.getMessage() + ". Give the registry's base URL, e.g. http://localhost:8081 (for"
-          + " Apicurio Registry, http://host:8080/apis/ccompat/v7).", e);
-    }
-    String subject = subjectNameStrategy.subject(topicName, schema.getFullName());
-    String text = RegistrySchemas.text(schema);
-    int schemaId = autoRegisterSchema
-        ? registry.register(subject, text)
-        : registry.lookup(subject, text).orElseThrow(() -> notRegistered(registry, subject, schema));
-    return new AvroWireSerializer<>(schemaId, schema, SpecificData.getForClass(eventClass));
-  }
-
-  private static SchemaRegistryException notRegistered(
-      SchemaRegistryClient registry, String subject, Schema schema) {
-    return new SchemaRegistryException("The schema of " + schema.getFullName()
-        + " is not registered under subject " + subject + " at " + registry.url() + ". Register"
-        + " it with the deploy step (in typed-producer: ./mvnw -q process-classes exec:exec@cli"
-        + " -Dcli.args=\"register --registry-url " + registry.url() + "\"), or let build()"
-        + " register it with autoRegisterSchema(true) (for development).",
-        registry.url(), subject, 404, 40403, false, null);
-  }
 }

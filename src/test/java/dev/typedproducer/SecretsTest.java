@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.testing.FakeRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
+import dev.typedproducer.testing.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ class SecretsTest {
   private static final String URL_PASSWORD = "url-pa55-" + System.nanoTime();
   private static final String BASIC_SECRET = "basic-s3cret-" + System.nanoTime();
   private static final String JAAS_PASSWORD = "jaas-pa55-" + System.nanoTime();
+  private static final String BEARER_TOKEN = "bearer-t0ken-" + System.nanoTime();
+  private static final String STORE_PASSWORD = "st0re-pa55-" + System.nanoTime();
   private static final Map<String, Object> SASL = Map.of(
       "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
       "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
@@ -55,7 +58,8 @@ class SecretsTest {
     seen.add(logged.toString(StandardCharsets.UTF_8));
     for (String text : seen) {
       assertThat(text).doesNotContain(URL_PASSWORD).doesNotContain(BASIC_SECRET)
-          .doesNotContain(JAAS_PASSWORD);
+          .doesNotContain(JAAS_PASSWORD).doesNotContain(BEARER_TOKEN)
+          .doesNotContain(STORE_PASSWORD);
     }
   }
 
@@ -85,7 +89,8 @@ class SecretsTest {
   void keepsTheUrlsPasswordOutOfAnUnreachableRegistrysError() {
     String url = FakeRegistry.unreachableUrl().replace("http://", "http://ci:" + URL_PASSWORD + "@");
 
-    assertThatThrownBy(() -> clicks(url).schemaRegistryTimeout(Duration.ofSeconds(2)).build())
+    assertThatThrownBy(() -> clicks(url).schemaRegistryTimeout(Duration.ofSeconds(2))
+        .startupTimeout(Duration.ofSeconds(1)).build())
         .isInstanceOf(SchemaRegistryException.class)
         .satisfies(this::remember)
         .hasMessageContaining("ci:***@");
@@ -150,5 +155,53 @@ class SecretsTest {
     }
     assertThat(registry.requests()).singleElement()
         .satisfies(request -> assertThat(request.authorization()).startsWith("Basic "));
+  }
+
+  @Test
+  void keepsTheBearerTokenOutOfARefusal() {
+    registry.answer("POST", "/subjects/user_clicks-value", 401,
+        "{\"error_code\":40101,\"message\":\"Unauthorized\"}");
+
+    assertThatThrownBy(() -> clicks(registry.url()).schemaRegistryBearerToken(BEARER_TOKEN)
+        .build())
+        .isInstanceOf(SchemaRegistryException.class)
+        .satisfies(this::remember)
+        .hasMessageContaining("HTTP 401");
+    // Asked with the token, and once more with the supplier's next one.
+    assertThat(registry.requests()).extracting(FakeRegistry.Request::authorization)
+        .containsExactly("Bearer " + BEARER_TOKEN, "Bearer " + BEARER_TOKEN);
+  }
+
+  @Test
+  void keepsKeyStorePasswordsOutOfAWrongPasswordsErrorAndToString() {
+    TestCertificates certs = TestCertificates.create();
+    try {
+      RegistryTls wrong = RegistryTls.trustStore(certs.clientTrustStore, STORE_PASSWORD)
+          .withKeyStore(certs.clientKeyStore, STORE_PASSWORD);
+      seen.add(wrong.toString());
+
+      assertThatThrownBy(() -> clicks(registry.url()).schemaRegistryTls(wrong).build())
+          .isInstanceOfSatisfying(InvalidConfigException.class,
+              e -> assertThat(e.setting()).isEqualTo("schemaRegistryTls"))
+          .satisfies(this::remember)
+          .hasMessageContaining(certs.clientTrustStore.toString());
+      String right = RegistryTls.trustStore(certs.clientTrustStore, certs.password)
+          .withKeyStore(certs.clientKeyStore, certs.password).toString();
+      assertThat(right).contains(certs.clientKeyStore.toString()).doesNotContain(certs.password);
+    } finally {
+      certs.delete();
+    }
+  }
+
+  @Test
+  void keepsTheTokenOutOfAWorkingProducersToStringAndLogs() {
+    registry.answer("POST", "/subjects/user_clicks-value", 200, "{\"id\":21,\"version\":1}");
+
+    try (TypedProducer<UserClick> producer = clicks(registry.url())
+        .schemaRegistryBearerToken(() -> BEARER_TOKEN).withoutBrokerCheck().build()) {
+      seen.add(producer.toString());
+    }
+    assertThat(registry.requests()).singleElement().extracting(FakeRegistry.Request::authorization)
+        .isEqualTo("Bearer " + BEARER_TOKEN);
   }
 }

@@ -136,12 +136,19 @@ class TypedProducerBuilderTest {
   void failsStartUpNamingAnUnreachableRegistry() {
     String url = FakeRegistry.unreachableUrl();
 
+    long start = System.nanoTime();
+
     assertThatThrownBy(() -> TypedProducer.builder(UserClick.class)
         .bootstrapServers("localhost:9092").schemaRegistryUrl(url)
-        .schemaRegistryTimeout(Duration.ofSeconds(2)).build())
+        .schemaRegistryTimeout(Duration.ofSeconds(2)).startupTimeout(Duration.ofSeconds(1))
+        .build())
         .isInstanceOfSatisfying(SchemaRegistryException.class,
             e -> assertThat(e.isRetriable()).isTrue())
-        .hasMessageContaining("Cannot reach the schema registry at " + url);
+        .hasMessageContaining("Cannot reach the schema registry at " + url)
+        .hasMessageMatching("(?s).*Gave up after \\d+ attempts in \\d+ ms: the start-up window"
+            + " of 1000 ms \\(startupTimeout\\) has passed\\.");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
   }
 
   @Test

@@ -9,7 +9,6 @@ import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +16,9 @@ import java.util.Set;
 
 /** {@code compat}: every schema against its earlier versions, in git or in a registry. */
 final class CompatCommand {
-  private static final Set<String> OPTIONS = Set.of("schemas", "against", "registry-url",
-      "registry-basic-auth", "level", "subject-strategy", "allow-deleted", "report-json",
-      "report-junit", "if-no-baseline");
+  private static final Set<String> OPTIONS = RegisterCommand.union(Set.of("schemas", "against",
+      "level", "subject-strategy", "allow-deleted", "report-json", "report-junit",
+      "if-no-baseline"), RegistryArgs.OPTIONS);
 
   private CompatCommand() {}
 
@@ -34,12 +33,7 @@ final class CompatCommand {
     }
     SchemaRegistryClient registry = null;
     if (registryUrl != null) {
-      try {
-        registry = SchemaRegistryClient.create(registryUrl, Duration.ofSeconds(30),
-            args.get("registry-basic-auth", System.getenv(Main.BASIC_AUTH_ENV)));
-      } catch (IllegalArgumentException e) {
-        throw new Args.UsageException("--registry-url " + e.getMessage());
-      }
+      registry = RegistryArgs.client(args, registryUrl);
     }
     CompatibilityLevel level;
     try {

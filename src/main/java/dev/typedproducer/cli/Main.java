@@ -21,8 +21,6 @@ public final class Main {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
   static final int EXIT_ERROR = 2;
-  /** Where registry credentials ({@code user:password}) may come from, out of the command line. */
-  static final String BASIC_AUTH_ENV = "SCHEMA_REGISTRY_BASIC_AUTH";
 
   static final String USAGE = String.join("\n",
       "usage: typed-producer <command> [options]",
@@ -40,11 +38,11 @@ public final class Main {
       "      --report-json FILE         also write the report as JSON",
       "      --report-junit FILE        also write the report as JUnit XML",
       "      --if-no-baseline skip      pass, saying so, when there is no git baseline",
-      "      --registry-basic-auth U:P  HTTP basic credentials for the registry (or set",
-      "                                 SCHEMA_REGISTRY_BASIC_AUTH)",
       "  register --schemas DIR --registry-url URL [--dry-run] [--subject-strategy S]",
       "      register every schema under its subject (idempotent); sets the subject's level",
       "      from the schema's kafka.compatibility first",
+      "  registry options of compat and register:",
+      RegistryArgs.USAGE,
       "  build-check --schemas DIR --generated DIR --fresh DIR [--mode update|verify]",
       "      what the Maven build runs: validate, and keep generated-sources/ current",
       "",

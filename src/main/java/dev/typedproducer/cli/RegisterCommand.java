@@ -12,10 +12,10 @@ import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaFile;
 import dev.typedproducer.internal.schema.SchemaFiles;
 import dev.typedproducer.internal.schema.SchemaProperties;
+import dev.typedproducer.internal.schema.SubjectStrategies;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,18 +30,11 @@ final class RegisterCommand {
 
   static int run(List<String> rest, PrintStream out) throws IOException, CheckCannotRunException {
     Args args = Args.parse(rest,
-        Set.of("schemas", "registry-url", "registry-basic-auth", "subject-strategy"),
-        Set.of("dry-run"));
+        union(Set.of("schemas", "subject-strategy"), RegistryArgs.OPTIONS), Set.of("dry-run"));
     Path schemas = Path.of(args.get("schemas", "schemas"));
     boolean dryRun = args.flag("dry-run");
     SubjectNameStrategy strategy = CompatCommand.strategy(args.get("subject-strategy", "topic-name"));
-    SchemaRegistryClient registry;
-    try {
-      registry = SchemaRegistryClient.create(args.required("registry-url"), Duration.ofSeconds(30),
-          args.get("registry-basic-auth", System.getenv(Main.BASIC_AUTH_ENV)));
-    } catch (IllegalArgumentException e) {
-      throw new Args.UsageException("--registry-url " + e.getMessage());
-    }
+    SchemaRegistryClient registry = RegistryArgs.client(args, args.required("registry-url"));
 
     ValidateCommand.Validation validation = ValidateCommand.validate(schemas);
     if (!validation.problems().isEmpty()) {
@@ -65,9 +58,10 @@ final class RegisterCommand {
     return refused == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
   }
 
-  private static boolean register(SchemaFile file, SubjectNameStrategy strategy,
+  private static boolean register(SchemaFile file, SubjectNameStrategy given,
       SchemaRegistryClient registry, boolean dryRun, PrintStream out)
       throws CheckCannotRunException {
+    SubjectNameStrategy strategy = SubjectStrategies.of(file.schema(), given);
     Object topic = file.schema().getObjectProp(SchemaProperties.TOPIC);
     if (topic == null && strategy != SubjectNameStrategy.RECORD_NAME) {
       out.println("refused    " + file.source() + ": no \"kafka.topic\", so no subject under "
@@ -144,5 +138,11 @@ final class RegisterCommand {
     }
     out.println((dryRun ? "would set  " : "level      ") + where + "  compatibility "
         + current.orElse("(none)") + " -> " + declared + " (from \"kafka.compatibility\")");
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

@@ -6,6 +6,7 @@ import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaFile;
 import dev.typedproducer.internal.schema.SchemaFiles;
 import dev.typedproducer.internal.schema.SchemaProperties;
+import dev.typedproducer.internal.schema.SubjectStrategies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,9 +137,10 @@ public final class CompatibilityRun {
   /** The subject of {@code schema}'s values, or null when the strategy needs a topic it lacks. */
   static String subject(Schema schema, Options options) {
     Object topic = schema.getObjectProp(SchemaProperties.TOPIC);
-    if (topic == null && options.strategy() != SubjectNameStrategy.RECORD_NAME) {
+    SubjectNameStrategy strategy = SubjectStrategies.of(schema, options.strategy());
+    if (topic == null && strategy != SubjectNameStrategy.RECORD_NAME) {
       return null;
     }
-    return options.strategy().subject(String.valueOf(topic), schema.getFullName());
+    return strategy.subject(String.valueOf(topic), schema.getFullName());
   }
 }

@@ -164,7 +164,8 @@ class RegistryAnswersCliTest {
             "--registry-basic-auth=ci:" + SECRET),
         cli("register", "--schemas", schemas.toString(), "--registry-url", inUrl,
             "--registry-basic-auth", "other:" + SECRET + "2"),
-        cli("compat", "--schemas", schemas.toString(), "--registry-url",
+        cli("compat", "--schemas", schemas.toString(), "--registry-retry-window", "1",
+            "--registry-url",
             FakeRegistry.unreachableUrl().replace("http://", "http://ci:" + SECRET + "@")),
         cli("compat", "--schemas", schemas.toString(), "--registry-url",
             "http://ci:" + SECRET + " x@host"));
@@ -176,6 +177,7 @@ class RegistryAnswersCliTest {
     assertThat(runs.get(0).err()).contains("ci:***@127.0.0.1").contains("HTTP 401");
     assertThat(runs.get(2).err()).contains("Check the registry credentials");
     assertThat(runs.get(4).err()).contains("credentials are given twice");
+    assertThat(runs.get(5).err()).contains("Gave up after").contains("window of 1000 ms");
     assertThat(registry.requests()).extracting(FakeRegistry.Request::authorization)
         .contains("Basic " + java.util.Base64.getEncoder().encodeToString(
             ("ci:" + SECRET).getBytes(StandardCharsets.UTF_8)));

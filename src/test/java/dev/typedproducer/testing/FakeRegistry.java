@@ -27,6 +27,9 @@ public final class FakeRegistry implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger failuresLeft =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile Answer failure;
   // Handlers run here, not on the server's own thread, so that a slow answer can be cut short.
   private final ExecutorService handlers = Executors.newCachedThreadPool();
 
@@ -40,8 +43,9 @@ public final class FakeRegistry implements AutoCloseable {
       requests.add(new Request(exchange.getRequestMethod(), path, body,
           exchange.getRequestHeaders().getFirst("Content-Type"),
           exchange.getRequestHeaders().getFirst("Authorization")));
-      Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-          new Answer(404, "<html>no such page</html>", Duration.ZERO));
+      Answer answer = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failure
+          : answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+              new Answer(404, "<html>no such page</html>", Duration.ZERO));
       try {
         Thread.sleep(answer.delay.toMillis());
       } catch (InterruptedException e) {
@@ -75,6 +79,13 @@ public final class FakeRegistry implements AutoCloseable {
   public FakeRegistry answerAfter(Duration delay, String method, String path, int status,
       String body) {
     answers.put(method + " " + path, new Answer(status, body, delay));
+    return this;
+  }
+
+  /** Answers the next {@code count} requests, whatever they ask, with {@code status}, {@code body}. */
+  public FakeRegistry failNext(int count, int status, String body) {
+    failure = new Answer(status, body, Duration.ZERO);
+    failuresLeft.set(count);
     return this;
   }
 

@@ -114,17 +114,21 @@ record Response(Call call, URI uri, int status, JsonNode body, String text) {
   }
 
   private String advice() {
-    if (status == 401 || status == 403) {
-      return "Check the registry credentials (schemaRegistryBasicAuth, or user:password in the"
-          + " URL).";
-    }
-    if (status == 404) {
-      return "Register the schema first, or check the subject name.";
-    }
     if (status == 409) {
       return "The schema is not compatible with the versions already registered under "
           + call.subject() + " at the subject's compatibility level; run the compatibility check"
           + " to see why.";
+    }
+    RegistryErrors.Meaning meaning = RegistryErrors.of(errorCode());
+    if (meaning != null) {
+      return meaning.text();
+    }
+    if (status == 401 || status == 403) {
+      return "Check the registry credentials (schemaRegistryBasicAuth, user:password in the"
+          + " URL, or the bearer token).";
+    }
+    if (status == 404) {
+      return "Register the schema first, or check the subject name.";
     }
     if (status == 422) {
       return "The registry rejected the request as invalid; check the schema.";

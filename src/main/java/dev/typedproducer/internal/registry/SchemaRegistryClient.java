@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.typedproducer.SchemaRegistryException;
 import dev.typedproducer.internal.registry.Response.NotRegistryAnswer;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small client for the Confluent Schema Registry REST API, as served by Confluent Schema
@@ -29,6 +26,11 @@ import java.util.stream.Collectors;
  * cannot be reached, times out, answers 5xx, 408 or 429, or answers what no schema registry
  * would (an HTML page, an id that is not a positive 4-byte integer, ...). A registry's answer
  * about the request itself (another 4xx, e.g. 404 subject not found, 401, 409, 422) is final.
+ *
+ * <p>Failures that may pass (no URL reachable, a timeout, 5xx, 408, 429) are tried again, after a
+ * capped exponential backoff with jitter, while the client's {@linkplain Settings#retryWindow()
+ * retry window} is open; it opens at the client's first request. A refusal (another 4xx) is never
+ * tried again.
  *
  * <p>Every method throws {@link SchemaRegistryException}: {@linkplain
  * SchemaRegistryException#isRetriable() retriable} when no URL could be reached or each failed
@@ -46,14 +48,38 @@ public final class SchemaRegistryClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RegistryUrls urls;
-  private final Duration timeout;
-  private final HttpClient http;
+  /**
+   * How to reach the registry, besides its URLs.
+   *
+   * @param timeout how long to wait for each URL to connect and to answer; positive
+   * @param retryWindow how long failures that may pass are tried again, from the first request;
+   *     zero for never
+   * @param basicAuth {@code user:password} for HTTP basic authentication, or null
+   * @param bearerToken gives the bearer token, asked again when the registry answers 401; or null
+   * @param tls the TLS context for https URLs (trust store, key store), or null for the JDK's
+   */
+  public record Settings(Duration timeout, Duration retryWindow, String basicAuth,
+      Supplier<String> bearerToken, SSLContext tls) {
+    /** A request timeout alone: no retries, no credentials, the JDK's TLS defaults. */
+    public static Settings of(Duration timeout) {
+      return new Settings(timeout, Duration.ZERO, null, null, null);
+    }
 
-  private SchemaRegistryClient(RegistryUrls urls, Duration timeout) {
+    @Override
+    public String toString() {
+      return "Settings[timeout=" + timeout + ", retryWindow=" + retryWindow + ", basicAuth="
+          + (basicAuth == null ? "none" : "***") + ", bearerToken="
+          + (bearerToken == null ? "none" : "***") + ", tls=" + (tls == null ? "default" : "custom")
+          + "]";
+    }
+  }
+
+  private final RegistryUrls urls;
+  private final RegistryTransport transport;
+
+  private SchemaRegistryClient(RegistryUrls urls, Settings settings) {
     this.urls = urls;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.transport = new RegistryTransport(urls, settings);
   }
 
   /**
@@ -66,10 +92,32 @@ public final class SchemaRegistryClient {
    *     credentials differ from {@code basicAuth}, or if {@code timeout} is not positive
    */
   public static SchemaRegistryClient create(String urls, Duration timeout, String basicAuth) {
+    return create(urls, new Settings(timeout, Duration.ZERO, basicAuth, null, null));
+  }
+
+  /**
+   * A client for {@code urls} (see {@link #create(String, Duration, String)}) with
+   * {@code settings}.
+   *
+   * @throws IllegalArgumentException as {@link #create(String, Duration, String)} does, or when
+   *     credentials are given both as basic auth (or in a URL) and as a bearer token
+   */
+  public static SchemaRegistryClient create(String urls, Settings settings) {
+    Duration timeout = settings.timeout();
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new SchemaRegistryClient(RegistryUrls.parse(urls, basicAuth), timeout);
+    if (settings.retryWindow() == null || settings.retryWindow().isNegative()) {
+      throw new IllegalArgumentException("retryWindow must not be negative, was "
+          + settings.retryWindow());
+    }
+    RegistryUrls parsed = RegistryUrls.parse(urls, settings.basicAuth());
+    if (settings.bearerToken() != null
+        && parsed.endpoints().stream().anyMatch(e -> e.authorization() != null)) {
+      throw new IllegalArgumentException("credentials are given twice: as basic auth (or in the"
+          + " URL) and as a bearer token. Give one of them");
+    }
+    return new SchemaRegistryClient(parsed, settings);
   }
 
   /** The URL(s) as given, passwords shown as {@code ***}: for messages. */
@@ -121,6 +169,15 @@ public final class SchemaRegistryClient {
 
   /** One registered version of {@code subject}. */
   public RegisteredSchema version(String subject, int version) {
+    return version(subject, Integer.toString(version));
+  }
+
+  /** The latest version registered under {@code subject}. */
+  public RegisteredSchema latestVersion(String subject) {
+    return version(subject, "latest");
+  }
+
+  private RegisteredSchema version(String subject, String version) {
     return send(subject, "fetch version " + version, "GET",
         "subjects/" + path(subject) + "/versions/" + version, null, r -> {
           JsonNode node = r.orThrow();
@@ -217,83 +274,8 @@ public final class SchemaRegistryClient {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** One URL that did not answer as a registry: in short, and as its own exception. */
-  private record Failure(String brief, SchemaRegistryException exception) {}
-
-  /**
-   * Sends the request to each URL in turn until one answers as a registry, and reads that
-   * answer with {@code reader}, which throws {@link NotRegistryAnswer} for an answer no registry
-   * gives and a {@link SchemaRegistryException} for a registry's refusal.
-   */
   private <T> T send(String subject, String action, String method, String relative, String body,
       Function<Response, T> reader) {
-    Response.Call call = new Response.Call(urls.display(), subject, action, method);
-    List<Failure> failures = new ArrayList<>();
-    for (RegistryUrls.Endpoint endpoint : urls.endpoints()) {
-      URI shown = endpoint.shown().resolve(relative);
-      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.base().resolve(relative))
-          .timeout(timeout)
-          .header("Accept", CONTENT_TYPE + ", application/json")
-          .method(method, body == null
-              ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-      if (body != null) {
-        request.header("Content-Type", CONTENT_TYPE);
-      }
-      if (endpoint.authorization() != null) {
-        request.header("Authorization", endpoint.authorization());
-      }
-      HttpResponse<String> answer;
-      try {
-        answer = http.send(request.build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        failures.add(new Failure(shown + ": " + describe(e), new SchemaRegistryException(
-            "Cannot reach the schema registry at " + shown + ": " + describe(e) + ". Check that"
-                + " the registry URL (" + urls.display() + ") is right and the registry is"
-                + " running, then try again.", urls.display(), subject, 0, 0, true, e)));
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SchemaRegistryException("Interrupted while calling the schema registry at "
-            + shown, urls.display(), subject, 0, 0, true, e);
-      }
-      Response response = Response.of(call, shown, answer.statusCode(), answer.body());
-      if (response.retriable()) {
-        failures.add(new Failure(shown + ": " + response.summary(), response.refusal()));
-        continue;
-      }
-      try {
-        if (response.body() == null) {
-          throw new NotRegistryAnswer("it is not a JSON object or list");
-        }
-        return reader.apply(response);
-      } catch (NotRegistryAnswer e) {
-        failures.add(new Failure(shown + ": " + response.notRegistrySummary(e.getMessage())
-            + " is not a schema registry's answer", response.notRegistry(e.getMessage())));
-      }
-    }
-    throw allFailed(call, failures);
-  }
-
-  private SchemaRegistryException allFailed(Response.Call call, List<Failure> failures) {
-    SchemaRegistryException last = failures.get(failures.size() - 1).exception();
-    if (failures.size() == 1) {
-      return last;
-    }
-    SchemaRegistryException all = new SchemaRegistryException("None of the "
-        + failures.size() + " schema registry URLs could " + call.forSubject() + ": "
-        + failures.stream().map(Failure::brief).collect(Collectors.joining("; ")) + ". Check"
-        + " that the registry URLs are right (for Apicurio Registry they end in"
-        + " /apis/ccompat/v7) and that a registry runs behind them, then try again.",
-        urls.display(), call.subject(), last.httpStatus(), last.errorCode(),
-        failures.stream().anyMatch(f -> f.exception().isRetriable()), last);
-    failures.subList(0, failures.size() - 1).forEach(f -> all.addSuppressed(f.exception()));
-    return all;
-  }
-
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    return transport.send(subject, action, method, relative, body, reader);
   }
 }

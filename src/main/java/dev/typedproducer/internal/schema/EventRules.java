@@ -58,6 +58,7 @@ public final class EventRules {
                 + ".invalid\", or remove the property and name it in the producer's builder"));
       }
     }
+    out.addAll(SubjectStrategies.check(schema, source));
     out.addAll(Rules.check(schema, source));
     return out;
   }

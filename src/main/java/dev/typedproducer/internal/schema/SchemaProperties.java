@@ -45,6 +45,13 @@ public final class SchemaProperties {
    */
   public static final String DEAD_LETTER_TOPIC = "kafka.deadLetterTopic";
 
+  /**
+   * Record property choosing the registry subject name strategy, for the producer, register and
+   * compat alike: {@code "kafka.subject.strategy": "TOPIC_RECORD_NAME"} (or {@code RECORD_NAME},
+   * {@code TOPIC_NAME}, the default). Several event types on one topic need one of the first two.
+   */
+  public static final String SUBJECT_STRATEGY = "kafka.subject.strategy";
+
   /** Property that the Avro compiler adds for Java's string type; not part of the schema's meaning. */
   public static final String JAVA_STRING = "avro.java.string";
 
