@@ -67,7 +67,7 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
   private final String description;
   private final String topic;
   private final KeyField keyField;
-  private final RuleGate rules;
+  private final RuleGate rules; // the data rules: the mock refuses what production refuses
   private final EventTime eventTime;
   private final AvroWireSerializer<T> values;
   private final DeliveryFailures failures;
@@ -87,15 +87,13 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
 
   private MockTypedProducer(Builder<T> builder) {
     Schema schema = schemaOf(builder.eventClass);
-    List<dev.typedproducer.Diagnostic> problems =
-        EventRules.check(schema, "class " + builder.eventClass.getName());
+    String source = "class " + builder.eventClass.getName();
+    List<dev.typedproducer.Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
       throw new InvalidSchemaException(problems);
     }
     this.keyField = KeyField.of(schema);
-    // Refuses what production refuses; dead-letter routing is production's (see DeadLetterIT).
-    this.rules = new RuleGate(Rules.of(schema, "class " + builder.eventClass.getName(), builder.clock),
-        schema.getFullName(), false);
+    this.rules = new RuleGate(Rules.of(schema, source, builder.clock), schema.getFullName(), false);
     this.eventTime = EventTime.of(schema);
     this.topic = topicOf(schema, builder.topic);
     this.values = new AvroWireSerializer<>(
