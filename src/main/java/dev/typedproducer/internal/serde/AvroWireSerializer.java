@@ -35,7 +35,7 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
   private final SpecificData data;
   private final ValueWriter plan;
   private final LongAdder fallbacks = new LongAdder();
-  private final ThreadLocal<WireBuffer> buffers = ThreadLocal.withInitial(WireBuffer::new);
+  private final ThreadBuffers buffers = new ThreadBuffers(MAX_RETAINED_BUFFER);
 
   public AvroWireSerializer(int schemaId, Schema schema, SpecificData data) {
     this.header = WireFormat.header(schemaId);
@@ -77,9 +77,7 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
       // these, often without saying which field: find it.
       throw invalid(topic, event, e);
     } finally {
-      if (buffer.capacity() > MAX_RETAINED_BUFFER) {
-        buffers.remove();
-      }
+      buffers.release(buffer);
     }
   }
 
