@@ -2,10 +2,11 @@ package dev.typedproducer.bench;
 
 /** The end-to-end harness's command line. */
 record E2eOptions(String event, int events, int rounds, int rate, int latencySeconds,
-    String bootstrapServers, String registryUrl, String topic, String out) {
+    int latencyRuns, String bootstrapServers, String registryUrl, String topic, String out) {
 
   private static final String USAGE = "options: --event UserClick|InferenceRequest --events N"
-      + " --rounds N --rate EVENTS_PER_SECOND --latency-seconds N --bootstrap-servers HOST:PORT"
+      + " --rounds N --rate EVENTS_PER_SECOND --latency-seconds N --latency-runs N"
+      + " --bootstrap-servers HOST:PORT"
       + " --registry-url URL --topic NAME --out FILE";
 
   static E2eOptions parse(String[] args) {
@@ -14,6 +15,7 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
     int rounds = 6;
     int rate = 20_000;
     int latencySeconds = 10;
+    int latencyRuns = 4;
     String bootstrap = null;
     String registry = null;
     String topic = null;
@@ -29,6 +31,7 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--rate" -> rate = Integer.parseInt(value);
         case "--latency-seconds" -> latencySeconds = Integer.parseInt(value);
+        case "--latency-runs" -> latencyRuns = Integer.parseInt(value);
         case "--bootstrap-servers" -> bootstrap = value;
         case "--registry-url" -> registry = value;
         case "--topic" -> topic = value;
@@ -36,17 +39,18 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
-    if (events < 1_000 || rounds < 1 || rate < 1 || latencySeconds < 1) {
-      throw new IllegalArgumentException("--events must be at least 1000 and --rounds, --rate and"
-          + " --latency-seconds at least 1; " + USAGE);
+    if (events < 1_000 || rounds < 1 || rate < 1 || latencySeconds < 1
+        || latencyRuns < 1) {
+      throw new IllegalArgumentException("--events must be at least 1000, and --rounds, --rate,"
+          + " --latency-seconds and --latency-runs at least 1; " + USAGE);
     }
-    return new E2eOptions(event, events, rounds, rate, latencySeconds, bootstrap, registry, topic,
-        out);
+    return new E2eOptions(event, events, rounds, rate, latencySeconds, latencyRuns, bootstrap,
+        registry, topic, out);
   }
 
   @Override
   public String toString() {
-    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s", events, event,
-        rounds, rate, latencySeconds);
+    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s x %d runs",
+        events, event, rounds, rate, latencySeconds, latencyRuns);
   }
 }
