@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bootstrapServers the Kafka brokers to connect to first ({@code bootstrap-servers})
  * @param schemaRegistry the schema registry ({@code schema-registry.url}, {@code .username},
- *     {@code .password}, {@code .timeout})
+ *     {@code .password}, {@code .bearer-token}, {@code .timeout}, {@code .tls.trust-store},
+ *     {@code .tls.trust-store-password}, {@code .tls.key-store}, {@code .tls.key-store-password})
  * @param kafka Kafka producer settings passed through, e.g. {@code linger.ms}, or
  *     {@code security.protocol} and {@code sasl.jaas.config} for a secured cluster; settings that
  *     would weaken durability fail at start-up, as with the builder
@@ -38,14 +39,47 @@ public record TypedProducerProperties(
    * @param url the registry's base URL (several, comma-separated, are tried in order)
    * @param username HTTP basic user (for Confluent Cloud: the API key), if any
    * @param password HTTP basic password (the API secret)
+   * @param bearerToken a bearer token sent as {@code Authorization: Bearer} instead of basic auth;
+   *     for tokens that expire, give a supplier with a {@link TypedProducerCustomizer} and
+   *     {@code schemaRegistryBearerToken(Supplier)}
    * @param timeout how long one registry request may take
+   * @param tls the trust store and, for mutual TLS, key store of an {@code https} registry
    */
-  public record SchemaRegistry(String url, String username, String password, Duration timeout) {
+  public record SchemaRegistry(String url, String username, String password, String bearerToken,
+      Duration timeout, @DefaultValue Tls tls) {
     @Override
     public String toString() {
       return "SchemaRegistry[url=" + dev.typedproducer.internal.registry.SchemaRegistryClient
           .redact(String.valueOf(url)) + ", username=" + username + ", password="
-          + (password == null ? null : "(hidden)") + ", timeout=" + timeout + "]";
+          + hidden(password) + ", bearerToken=" + hidden(bearerToken) + ", timeout=" + timeout
+          + ", tls=" + tls + "]";
     }
+  }
+
+  /**
+   * TLS to the registry (files PKCS12 or JKS), as {@link dev.typedproducer.RegistryTls} takes it.
+   * Unset, the JDK's default certificate authorities are trusted.
+   *
+   * @param trustStore the certificates to trust, and no others
+   * @param trustStorePassword the trust store's password
+   * @param keyStore for mutual TLS: the key the client presents (key password = store's)
+   * @param keyStorePassword the key store's password
+   */
+  public record Tls(String trustStore, String trustStorePassword, String keyStore,
+      String keyStorePassword) {
+    /** Whether any store is set. */
+    public boolean isSet() {
+      return trustStore != null || keyStore != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[trustStore=" + trustStore + ", trustStorePassword=" + hidden(trustStorePassword)
+          + ", keyStore=" + keyStore + ", keyStorePassword=" + hidden(keyStorePassword) + "]";
+    }
+  }
+
+  private static String hidden(String secret) {
+    return secret == null ? null : "(hidden)";
   }
 }

@@ -1,7 +1,9 @@
 package dev.typedproducer.spring;
 
+import dev.typedproducer.RegistryTls;
 import dev.typedproducer.TypedProducer;
 import dev.typedproducer.TypedProducerBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,16 @@ public final class TypedProducers implements AutoCloseable {
       builder.schemaRegistryBasicAuth(registry.username(),
           registry.password() == null ? "" : registry.password());
     }
+    if (registry.bearerToken() != null) {
+      builder.schemaRegistryBearerToken(registry.bearerToken());
+    }
+    TypedProducerProperties.Tls tls = registry.tls();
+    if (tls.isSet()) {
+      RegistryTls stores = tls.trustStore() == null ? RegistryTls.defaultTrust()
+          : RegistryTls.trustStore(Path.of(tls.trustStore()), orEmpty(tls.trustStorePassword()));
+      builder.schemaRegistryTls(tls.keyStore() == null ? stores
+          : stores.withKeyStore(Path.of(tls.keyStore()), orEmpty(tls.keyStorePassword())));
+    }
     if (registry.timeout() != null) {
       builder.schemaRegistryTimeout(registry.timeout());
     }
@@ -75,6 +87,10 @@ public final class TypedProducers implements AutoCloseable {
     }
     customizers.forEach(customizer -> customizer.customize(builder));
     return builder.build();
+  }
+
+  private static String orEmpty(String password) {
+    return password == null ? "" : password;
   }
 
   /**
