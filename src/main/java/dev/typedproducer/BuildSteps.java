@@ -2,7 +2,6 @@ package dev.typedproducer;
 
 import dev.typedproducer.internal.config.DurableProducerConfig;
 import dev.typedproducer.internal.schema.AvroRuntime;
-import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,17 +76,6 @@ final class BuildSteps {
 
   /** The builder's {@code topic}, or else the schema's {@code "kafka.topic"}; a legal name. */
   static String topicOf(Schema schema, String topic) {
-    String resolved = topic != null ? topic : (String) schema.getObjectProp(SchemaProperties.TOPIC);
-    if (resolved == null) {
-      throw new InvalidConfigException("topic", null, "No topic for " + schema.getFullName()
-          + ": its schema has no \"kafka.topic\" property and the builder names none. Add"
-          + " \"kafka.topic\": \"<topic>\" to the schema, or call topic(\"<topic>\").");
-    }
-    String problem = TopicNames.problem(resolved);
-    if (problem != null) {
-      throw new InvalidConfigException("topic", resolved, "\"" + resolved + "\" is not a legal"
-          + " Kafka topic name: " + problem + ". Name a legal topic.");
-    }
-    return resolved;
+    return TopicNames.of(schema, topic, "call topic(\"<topic>\") on the builder");
   }
 }

@@ -11,7 +11,6 @@ import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
-import dev.typedproducer.internal.schema.SchemaProperties;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
@@ -95,7 +94,8 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
     this.keyField = KeyField.of(schema);
     this.rules = new RuleGate(Rules.of(schema, source, builder.clock), schema.getFullName(), false);
     this.eventTime = EventTime.of(schema);
-    this.topic = topicOf(schema, builder.topic);
+    this.topic =
+        TopicNames.of(schema, builder.topic, "call topic(\"<topic>\") on the mock's builder");
     this.values = new AvroWireSerializer<>(
         builder.schemaId, schema, SpecificData.getForClass(builder.eventClass));
     this.failures = new DeliveryFailures(topic, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG,
@@ -313,21 +313,6 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
           + " has no Avro schema: " + e.getMessage() + ". Pass a class generated from a schema"
           + " in schemas/.", e);
     }
-  }
-
-  private static String topicOf(Schema schema, String given) {
-    String topic = given != null ? given : (String) schema.getObjectProp(SchemaProperties.TOPIC);
-    if (topic == null) {
-      throw new InvalidConfigException("topic", null, "No topic for " + schema.getFullName()
-          + ": its schema has no \"kafka.topic\" property. Call topic(\"<topic>\") on the"
-          + " mock's builder.");
-    }
-    String problem = TopicNames.problem(topic);
-    if (problem != null) {
-      throw new InvalidConfigException("topic", topic, "\"" + topic + "\" is not a legal Kafka"
-          + " topic name: " + problem + ". Name a legal topic.");
-    }
-    return topic;
   }
 
   /**
