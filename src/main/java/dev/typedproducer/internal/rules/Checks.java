@@ -4,6 +4,7 @@ import dev.typedproducer.RuleViolation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.RandomAccess;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /** The checks rules compile to: one rule on one value, and the ways to reach values inside. */
 final class Checks {
@@ -77,7 +79,8 @@ final class Checks {
     private boolean test(Object v) {
       return switch (op) {
         case WHOLE_BOUND, REAL_BOUND, DECIMAL_BOUND, FINITE -> number(v);
-        case NOT_BLANK, MIN_LENGTH, MAX_LENGTH, PATTERN, ONE_OF -> text((CharSequence) v);
+        case NOT_BLANK, MIN_LENGTH, MAX_LENGTH, PATTERN, ONE_OF ->
+            text(v instanceof String s ? s : (CharSequence) v); // String: a class test
         case MIN_ITEMS, MAX_ITEMS, SIZE -> count(v);
         case NOT_BEFORE, NOT_AFTER_NOW -> time(v);
       };
@@ -112,7 +115,8 @@ final class Checks {
     }
 
     private boolean count(Object v) {
-      long size = v instanceof Map<?, ?> m ? m.size() : ((Collection<?>) v).size();
+      long size = v instanceof ArrayList<?> a ? a.size() // a class test first, see Items
+          : v instanceof Map<?, ?> m ? m.size() : ((Collection<?>) v).size();
       return op == Op.MIN_ITEMS ? size >= whole
           : op == Op.MAX_ITEMS ? size <= whole : size == whole;
     }
@@ -219,15 +223,15 @@ final class Checks {
   record Items(ValueCheck item) implements ValueCheck {
     @Override
     public boolean passes(Object value) {
-      if (item instanceof Rule rule && rule.op == Op.FINITE && value instanceof List<?> list
-          && list instanceof RandomAccess) {
-        // the feature vector of an AI event: one tight loop, no call per item
-        for (int i = 0, n = list.size(); i < n; i++) {
-          if (list.get(i) instanceof Number number && !Double.isFinite(number.doubleValue())) {
-            return false;
-          }
+      // ArrayList first: a class test is one compare, an interface test may scan the class's
+      // interfaces, and the serializer tests the same list against other interfaces.
+      if (item instanceof Rule rule && rule.op == Op.FINITE) {
+        if (value instanceof ArrayList<?> list) {
+          return finite(list);
         }
-        return true;
+        if (value instanceof List<?> list && list instanceof RandomAccess) {
+          return finite(list);
+        }
       }
       if (value instanceof List<?> list && list instanceof RandomAccess) {
         for (int i = 0, n = list.size(); i < n; i++) {
@@ -242,6 +246,16 @@ final class Checks {
           if (!Checks.passes(item, element)) {
             return false;
           }
+        }
+      }
+      return true;
+    }
+
+    /** The feature vector of an AI event: one tight loop, no call per item. */
+    private static boolean finite(List<?> list) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (list.get(i) instanceof Number number && !Double.isFinite(number.doubleValue())) {
+          return false;
         }
       }
       return true;
@@ -319,6 +333,14 @@ final class Checks {
 
     @Override
     public boolean passes(Object value) {
+      if (value instanceof SpecificRecordBase specific) { // a class test, see Items
+        for (int i = 0; i < checks.length; i++) {
+          if (!Checks.passes(checks[i], specific.get(positions[i]))) {
+            return false;
+          }
+        }
+        return true;
+      }
       if (!(value instanceof IndexedRecord record)) {
         return true;
       }
