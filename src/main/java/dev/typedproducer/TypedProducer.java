@@ -208,7 +208,11 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
       if (exception != null) {
         fail(failures.of(key.toString(), exception));
       } else {
-        path.metrics().acknowledged(sentAt);
+        if (violations.isEmpty()) {
+          path.metrics().acknowledged(sentAt);
+        } else {
+          path.metrics().deadLettered(sentAt);
+        }
         complete(new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
             Instant.ofEpochMilli(metadata.timestamp()), key.toString(), violations));
       }

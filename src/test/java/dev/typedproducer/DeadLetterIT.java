@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.typedproducer.events.ml.InferenceRequest;
+import dev.typedproducer.internal.metrics.MicrometerSendMetrics;
 import dev.typedproducer.testing.IndependentDecoder;
 import dev.typedproducer.testing.LocalKafka;
 import dev.typedproducer.testing.LocalSchemaRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
 import dev.typedproducer.testing.RealServices;
 import dev.typedproducer.testing.TopicReader;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,10 +73,12 @@ class DeadLetterIT {
     Set<String> good = new HashSet<>();
     Map<String, String> bad = new TreeMap<>(); // request id -> "path rule"
     Map<String, CompletableFuture<SendResult>> futures = new HashMap<>();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (TypedProducer<InferenceRequest> requests = TypedProducer.builder(InferenceRequest.class)
         .bootstrapServers(kafka.bootstrapServers()).schemaRegistryUrl(registry.url())
         .autoRegisterSchema(true).topic(TOPIC)
-        .onRuleViolation(OnRuleViolation.deadLetter(DEAD_LETTERS)).build()) {
+        .onRuleViolation(OnRuleViolation.deadLetter(DEAD_LETTERS)).meterRegistry(meters)
+        .build()) {
       for (int i = 0; i < 500; i++) {
         InferenceRequest request = request(i);
         String id = request.getRequestId().toString();
@@ -99,7 +104,13 @@ class DeadLetterIT {
               .containsExactly(bad.get(id));
         }
       });
-      // A dead-letter send shows in the producer's metrics, under the dead-letter topic.
+      // A dead-letter send shows in the SDK's metrics, apart from the sent events ...
+      Tags tags = Tags.of("event", InferenceRequest.class.getName(), "topic", TOPIC);
+      assertThat(meters.get(MicrometerSendMetrics.DEAD_LETTERED).tags(tags).counter().count())
+          .isEqualTo(bad.size());
+      assertThat(meters.get(MicrometerSendMetrics.SENT).tags(tags).counter().count())
+          .isEqualTo(good.size());
+      // ... and in the Kafka producer's, under the dead-letter topic.
       assertThat(requests.metrics().entrySet()).anySatisfy(m -> {
         assertThat(m.getKey().name()).isEqualTo("record-send-total");
         assertThat(m.getKey().tags()).containsEntry("topic", DEAD_LETTERS);

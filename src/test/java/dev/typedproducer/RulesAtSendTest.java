@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.metrics.MicrometerSendMetrics;
+import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.send.DeadLetters;
@@ -17,6 +19,8 @@ import dev.typedproducer.testevents.Item;
 import dev.typedproducer.testevents.RuledEvent;
 import dev.typedproducer.testing.FakeRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,9 +48,13 @@ class RulesAtSendTest {
       SCHEMA_ID, RuledEvent.getClassSchema(), SpecificData.getForClass(RuledEvent.class));
 
   private TypedProducer<RuledEvent> producer(boolean deadLetter) {
+    return producer(deadLetter, SendMetrics.NONE);
+  }
+
+  private TypedProducer<RuledEvent> producer(boolean deadLetter, SendMetrics metrics) {
     return new TypedProducer<>(mock, serializer, "ruled_events", RuledEvent.class.getName(),
         SendPath.of(KeyField.of(RuledEvent.getClassSchema()),
-            new DeliveryFailures("ruled_events", Map.of())).withRules(
+            new DeliveryFailures("ruled_events", Map.of())).withMetrics(metrics).withRules(
             new RuleGate(Rules.of(RuledEvent.getClassSchema(), "test", Clock.systemUTC()),
                 RuledEvent.getClassSchema().getFullName(), deadLetter),
             deadLetter ? new DeadLetters("ruled_events.invalid", "ruled_events", Map.of()) : null),
@@ -129,6 +137,24 @@ class RulesAtSendTest {
               "embedding/3 finite NaN", "email pattern null", "items/0/qty maxExclusive 100");
       assertThat(reasons.get(2).get("value").isNull()).isTrue();
       assertThat(String.join(" ", header(record, DeadLetters.VIOLATION))).doesNotContain("alice");
+    }
+  }
+
+  @Test
+  void countsADeadLetteredEventApartFromTheSentOnes() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Tags tags = Tags.of("event", RuledEvent.class.getName(), "topic", "ruled_events");
+    try (TypedProducer<RuledEvent> producer = producer(true,
+        MicrometerSendMetrics.bind(meters, mock, RuledEvent.class.getName(), "ruled_events"))) {
+      producer.send(good()).join();
+      producer.send(bad()).join();
+      producer.send(bad()).join();
+
+      assertThat(meters.get(MicrometerSendMetrics.SENT).tags(tags).counter().count()).isEqualTo(1);
+      assertThat(meters.get(MicrometerSendMetrics.DEAD_LETTERED).tags(tags).counter().count())
+          .isEqualTo(2);
+      assertThat(meters.get(MicrometerSendMetrics.REFUSED).tags(tags).counter().count()).isZero();
+      assertThat(meters.get(MicrometerSendMetrics.LATENCY).tags(tags).timer().count()).isEqualTo(3);
     }
   }
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,8 +16,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Spoils a share of the demo's events so that each breaks one data rule of its schema: the rules
- * on top-level fields say how (a NaN for {@code finite}, one past {@code max}, a blank string, a
- * short array, a timestamp from 1970). Schemas without such rules get no bad events.
+ * of the fields say how (a NaN in item 3 of a {@code finite} array, one past {@code max} on a
+ * nullable field, a blank or too-long string, a short array, a timestamp from 1970, a too-long
+ * value in a map whose {@code values} have a {@code maxLength}). Schemas without such rules get
+ * no bad events.
  */
 final class BadEvents {
   private final List<Consumer<SpecificRecord>> spoilers = new ArrayList<>();
@@ -49,12 +52,13 @@ final class BadEvents {
 
   private void spoilersFor(Schema.Field field, Schema type, Map<?, ?> rules) {
     int pos = field.pos();
+    boolean key = Boolean.TRUE.equals(field.getObjectProp(SchemaProperties.KEY));
     if (Boolean.TRUE.equals(rules.get("finite"))) {
       spoilers.add(e -> {
         if (type.getType() == Schema.Type.ARRAY) {
           List<Object> items = new ArrayList<>((List<?>) e.get(pos));
-          if (!items.isEmpty()) {
-            items.set(0, nan(type.getElementType()));
+          if (!items.isEmpty()) { // an item inside: the violation's path is e.g. features/3
+            items.set(Math.min(3, items.size() - 1), nan(type.getElementType()));
           }
           e.put(pos, items);
         } else {
@@ -69,9 +73,19 @@ final class BadEvents {
       spoilers.add(e -> e.put(pos, number(type,
           new BigDecimal(min.toString()).subtract(BigDecimal.ONE))));
     }
-    if (Boolean.TRUE.equals(rules.get("notBlank")) && !Boolean.TRUE.equals(
-        field.getObjectProp(SchemaProperties.KEY))) {
+    if (Boolean.TRUE.equals(rules.get("notBlank")) && !key) {
       spoilers.add(e -> e.put(pos, " "));
+    }
+    if (rules.get("maxLength") instanceof Number max && !key) {
+      spoilers.add(e -> e.put(pos, "x".repeat(max.intValue() + 1)));
+    }
+    if (rules.get("values") instanceof Map<?, ?> values
+        && values.get("maxLength") instanceof Number max) {
+      spoilers.add(e -> { // a value inside: the violation's path is e.g. attributes/spoiled
+        Map<Object, Object> map = new HashMap<>((Map<?, ?>) e.get(pos));
+        map.put("spoiled", "x".repeat(max.intValue() + 1));
+        e.put(pos, map);
+      });
     }
     if (rules.get("size") instanceof Number size && size.intValue() > 0) {
       spoilers.add(e -> e.put(pos, new ArrayList<>(((List<?>) e.get(pos)).subList(0,

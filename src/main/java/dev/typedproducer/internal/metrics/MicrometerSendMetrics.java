@@ -14,10 +14,15 @@ import org.apache.kafka.clients.producer.Producer;
  *
  * <ul>
  *   <li>{@value #SENT}: events acknowledged by every in-sync replica;
+ *   <li>{@value #DEAD_LETTERED}: events that broke their schema's data rules, acknowledged on the
+ *       dead-letter topic (a producer built with {@code OnRuleViolation.deadLetter()}); not counted
+ *       in {@value #SENT}. The tags are the same: {@code topic} is the topic the event was meant
+ *       for;
  *   <li>{@value #FAILED}: events that failed after Kafka took them, tagged {@code error} with the
  *       {@code DeliveryException} id (e.g. {@code DeliveryTimedOut});
  *   <li>{@value #REFUSED}: events refused before Kafka saw them ({@code InvalidEventException});
- *   <li>{@value #LATENCY}: a timer from {@code send} to the acknowledgement.
+ *   <li>{@value #LATENCY}: a timer from {@code send} to the acknowledgement (dead-lettered events
+ *       included).
  * </ul>
  *
  * <p>The Kafka producer's own metrics are bound to the same registry with Micrometer's
@@ -26,6 +31,7 @@ import org.apache.kafka.clients.producer.Producer;
  */
 public final class MicrometerSendMetrics implements SendMetrics {
   public static final String SENT = "typedproducer.events.sent";
+  public static final String DEAD_LETTERED = "typedproducer.events.dead.lettered";
   public static final String FAILED = "typedproducer.events.failed";
   public static final String REFUSED = "typedproducer.events.refused";
   public static final String LATENCY = "typedproducer.send.latency";
@@ -33,6 +39,7 @@ public final class MicrometerSendMetrics implements SendMetrics {
   private final MeterRegistry registry;
   private final Tags tags;
   private final Counter sent;
+  private final Counter deadLettered;
   private final Counter refused;
   private final Timer latency;
   private final KafkaClientMetrics kafkaMetrics;
@@ -42,6 +49,9 @@ public final class MicrometerSendMetrics implements SendMetrics {
     this.tags = tags;
     this.sent = Counter.builder(SENT).tags(tags)
         .description("Events acknowledged by every in-sync replica").register(registry);
+    this.deadLettered = Counter.builder(DEAD_LETTERED).tags(tags)
+        .description("Events that broke their schema's data rules, sent to the dead-letter topic")
+        .register(registry);
     this.refused = Counter.builder(REFUSED).tags(tags)
         .description("Events refused before Kafka saw them: they did not fit their schema")
         .register(registry);
@@ -66,6 +76,12 @@ public final class MicrometerSendMetrics implements SendMetrics {
   @Override
   public void acknowledged(long sentAtNanos) {
     sent.increment();
+    latency.record(System.nanoTime() - sentAtNanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void deadLettered(long sentAtNanos) {
+    deadLettered.increment();
     latency.record(System.nanoTime() - sentAtNanos, TimeUnit.NANOSECONDS);
   }
 

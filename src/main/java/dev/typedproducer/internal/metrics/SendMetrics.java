@@ -2,7 +2,8 @@ package dev.typedproducer.internal.metrics;
 
 /**
  * What the send path reports: events acknowledged (with the time from {@code send} to the
- * acknowledgement), failed after Kafka took them, and refused before Kafka saw them. Implemented
+ * acknowledgement) on their topic or on the dead-letter topic, failed after Kafka took them, and
+ * refused before Kafka saw them. Implemented
  * without metrics types, so that a producer without Micrometer never loads Micrometer's classes.
  */
 public interface SendMetrics extends AutoCloseable {
@@ -10,6 +11,9 @@ public interface SendMetrics extends AutoCloseable {
   SendMetrics NONE = new SendMetrics() {
     @Override
     public void acknowledged(long sentAtNanos) {}
+
+    @Override
+    public void deadLettered(long sentAtNanos) {}
 
     @Override
     public void failed(String errorId) {}
@@ -23,6 +27,12 @@ public interface SendMetrics extends AutoCloseable {
 
   /** An event was acknowledged; {@code sentAtNanos} is {@link System#nanoTime()} at its send. */
   void acknowledged(long sentAtNanos);
+
+  /**
+   * An event that broke its schema's data rules was acknowledged on the dead-letter topic;
+   * {@code sentAtNanos} as for {@link #acknowledged}.
+   */
+  void deadLettered(long sentAtNanos);
 
   /** An event failed after Kafka took it, with the {@code DeliveryException} id. */
   void failed(String errorId);

@@ -157,7 +157,7 @@ final class RuleCompiler {
       case MIN, MAX, MIN_EXCLUSIVE, MAX_EXCLUSIVE -> spec.bound(rule, value);
       case FINITE -> spec.flag(rule, value) ? finite(spec) : null;
       case NOT_BLANK -> spec.flag(rule, value) ? spec.rule(rule, "must not be blank",
-          v -> !blank((CharSequence) v), Shown.VALUE) : null;
+          Checks.Op.NOT_BLANK, Shown.VALUE) : null;
       case MIN_LENGTH, MAX_LENGTH -> spec.length(rule, value);
       case PATTERN -> pattern(value, spec);
       case ONE_OF -> oneOf(value, spec);
@@ -180,7 +180,7 @@ final class RuleCompiler {
 
   private ValueCheck finite(RuleSpec spec) {
     ValueCheck each = spec.rule(Vocabulary.FINITE, "must be finite (not NaN or Infinity)",
-        v -> Double.isFinite(((Number) v).doubleValue()), Shown.VALUE);
+        Checks.Op.FINITE, Shown.VALUE);
     return switch (spec.type().getType()) {
       case ARRAY -> new Checks.Items(each);
       case MAP -> new Checks.MapValues(each);
@@ -206,8 +206,8 @@ final class RuleCompiler {
     }
     // A Matcher per thread, reset per value: matching allocates nothing on the happy path.
     ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> compiled.matcher(""));
-    return spec.rule(Vocabulary.PATTERN, "must match " + regex,
-        v -> matchers.get().reset((CharSequence) v).matches(), Shown.VALUE);
+    return spec.rule(Vocabulary.PATTERN, "must match " + regex, Checks.Op.PATTERN, Shown.VALUE, 0,
+        matchers);
   }
 
   private ValueCheck oneOf(Object value, RuleSpec spec) {
@@ -222,8 +222,8 @@ final class RuleCompiler {
       return null;
     }
     Set<Object> allowed = Set.copyOf(list);
-    return spec.rule(Vocabulary.ONE_OF, "must be one of " + list,
-        v -> allowed.contains(v.toString()), Shown.VALUE);
+    return spec.rule(Vocabulary.ONE_OF, "must be one of " + list, Checks.Op.ONE_OF, Shown.VALUE,
+        0, allowed);
   }
 
   private ValueCheck notBefore(Object value, RuleSpec spec) {
@@ -238,8 +238,8 @@ final class RuleCompiler {
     boolean micros = spec.kind() == Kind.TIMESTAMP_MICROS;
     long raw = micros ? Math.multiplyExact(bound.getEpochSecond(), 1_000_000L)
         + bound.getNano() / 1_000 : bound.toEpochMilli();
-    return spec.rule(Vocabulary.NOT_BEFORE, "must not be before " + bound,
-        v -> v instanceof Instant i ? !i.isBefore(bound) : (Long) v >= raw, Shown.VALUE);
+    return spec.rule(Vocabulary.NOT_BEFORE, "must not be before " + bound, Checks.Op.NOT_BEFORE,
+        Shown.VALUE, raw, bound);
   }
 
   private ValueCheck notAfterNow(Object value, RuleSpec spec) {
@@ -254,29 +254,9 @@ final class RuleCompiler {
           + " duration of 0 or more", "\"notAfterNow\": \"PT5M\" (five minutes)");
       return null;
     }
-    long toleranceMillis = tolerance.toMillis();
-    boolean micros = spec.kind() == Kind.TIMESTAMP_MICROS;
-    Clock now = clock;
     return spec.rule(Vocabulary.NOT_AFTER_NOW, "must not be later than now + " + tolerance
-        + " (clock skew tolerated)", v -> {
-          long limit = now.millis() + toleranceMillis;
-          if (v instanceof Instant i) {
-            long second = Math.floorDiv(limit, 1000);
-            return i.getEpochSecond() < second || i.getEpochSecond() == second
-                && i.getNano() <= Math.floorMod(limit, 1000) * 1_000_000;
-          }
-          long millis = micros ? Math.floorDiv((Long) v, 1000) : (Long) v;
-          return millis <= limit;
-        }, Shown.VALUE);
-  }
-
-  private static boolean blank(CharSequence s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isWhitespace(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+        + " (clock skew tolerated)", Checks.Op.NOT_AFTER_NOW, Shown.VALUE, tolerance.toMillis(),
+        new Checks.Now(clock));
   }
 
   private static List<Schema> nonNull(Schema type) {

@@ -2,10 +2,8 @@ package dev.typedproducer.internal.rules;
 
 import dev.typedproducer.internal.rules.Checks.Shown;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.avro.Schema;
 
 /** The state of one {@code "kafka.rules"} object while it is read: bounds, to check ranges. */
@@ -45,8 +43,15 @@ final class RuleSpec {
     return sensitive;
   }
 
-  ValueCheck rule(Vocabulary rule, String expectation, Predicate<Object> test, Shown shown) {
-    return new Checks.Rule(rule.ruleName(), expectation, test, shown, sensitive);
+  /** A rule whose test needs no parameter beyond the op, e.g. {@code notBlank}. */
+  ValueCheck rule(Vocabulary rule, String expectation, Checks.Op op, Shown shown) {
+    return rule(rule, expectation, op, shown, 0, null);
+  }
+
+  ValueCheck rule(Vocabulary rule, String expectation, Checks.Op op, Shown shown, long whole,
+      Object arg) {
+    return new Checks.Rule(rule.ruleName(), expectation, shown, sensitive, op, whole, 0, arg,
+        kind == Kind.TIMESTAMP_MICROS, false);
   }
 
   boolean flag(Vocabulary rule, Object value) {
@@ -82,22 +87,14 @@ final class RuleSpec {
     }
     String expectation = "must be " + (isLower ? exclusive ? "greater than " : "at least "
         : exclusive ? "less than " : "at most ") + bound.toPlainString();
-    Predicate<Object> test = switch (kind) {
-      case INTEGER -> {
-        long b = bound.longValue();
-        yield v -> passes(Long.compare(((Number) v).longValue(), b), isLower, exclusive);
-      }
-      case FLOATING -> {
-        double b = bound.doubleValue();
-        // NaN fails every bound; -0.0 equals 0.0 (Double.compare would put it below).
-        yield v -> {
-          double d = ((Number) v).doubleValue();
-          return !Double.isNaN(d) && passes(d < b ? -1 : d > b ? 1 : 0, isLower, exclusive);
-        };
-      }
-      default -> v -> passes(((BigDecimal) v).compareTo(bound), isLower, exclusive);
+    Checks.Op op = switch (kind) {
+      case INTEGER -> Checks.Op.WHOLE_BOUND;
+      case FLOATING -> Checks.Op.REAL_BOUND;
+      default -> Checks.Op.DECIMAL_BOUND;
     };
-    return rule(rule, expectation, test, Shown.VALUE);
+    return new Checks.Rule(rule.ruleName(), expectation, Shown.VALUE, sensitive, op,
+        op == Checks.Op.WHOLE_BOUND ? bound.longValue() : 0, bound.doubleValue(), bound, isLower,
+        exclusive);
   }
 
   ValueCheck length(Vocabulary rule, Object value) {
@@ -106,11 +103,8 @@ final class RuleSpec {
       return null;
     }
     boolean min = rule == Vocabulary.MIN_LENGTH;
-    return rule(rule, "must have " + (min ? "at least " : "at most ") + n + " characters", v -> {
-      CharSequence s = (CharSequence) v;
-      int length = Character.codePointCount(s, 0, s.length());
-      return min ? length >= n : length <= n;
-    }, Shown.LENGTH);
+    return rule(rule, "must have " + (min ? "at least " : "at most ") + n + " characters",
+        min ? Checks.Op.MIN_LENGTH : Checks.Op.MAX_LENGTH, Shown.LENGTH, n, null);
   }
 
   ValueCheck size(Vocabulary rule, Object value) {
@@ -124,11 +118,12 @@ final class RuleSpec {
       case MAX_ITEMS -> "at most ";
       default -> "exactly ";
     } + n + unit;
-    return rule(rule, expectation, v -> {
-      long size = v instanceof Map<?, ?> m ? m.size() : ((Collection<?>) v).size();
-      return rule == Vocabulary.MIN_ITEMS ? size >= n
-          : rule == Vocabulary.MAX_ITEMS ? size <= n : size == n;
-    }, Shown.SIZE);
+    Checks.Op op = switch (rule) {
+      case MIN_ITEMS -> Checks.Op.MIN_ITEMS;
+      case MAX_ITEMS -> Checks.Op.MAX_ITEMS;
+      default -> Checks.Op.SIZE;
+    };
+    return rule(rule, expectation, op, Shown.SIZE, n, null);
   }
 
   private Long count(Vocabulary rule, Object value) {
@@ -175,8 +170,4 @@ final class RuleSpec {
         + why, fix);
   }
 
-  /** Whether a comparison of the value with a bound ({@code order}) keeps the bound. */
-  private static boolean passes(int order, boolean lower, boolean exclusive) {
-    return lower ? exclusive ? order > 0 : order >= 0 : exclusive ? order < 0 : order <= 0;
-  }
 }

@@ -27,9 +27,10 @@ public final class Rules {
   /** No rules at all. */
   public static final Rules NONE = new Rules(null);
 
-  private final ValueCheck root;
+  /** A final class, so that the call from {@link #violations} is direct. */
+  private final Checks.Fields root;
 
-  private Rules(ValueCheck root) {
+  private Rules(Checks.Fields root) {
     this.root = root;
   }
 
@@ -48,7 +49,7 @@ public final class Rules {
    */
   public static Rules of(Schema record, String source, Clock clock) {
     RuleCompiler compiler = new RuleCompiler(source, record.getFullName(), clock);
-    ValueCheck root = compiler.record(record, "", false);
+    Checks.Fields root = compiler.record(record, "", false);
     if (!compiler.diagnostics().isEmpty()) {
       throw new InvalidSchemaException(compiler.diagnostics());
     }

@@ -256,6 +256,55 @@ class RulesTest {
     assertThat(rules.violations(event(schema, 1.0))).isSameAs(List.of());
   }
 
+  @Test
+  void notAfterNowReadsTheClockOnlyForAValueLaterThanItLastShowed() {
+    Schema schema = schema(MILLIS, "{\"notAfterNow\": \"PT5M\"}");
+    SteppingClock clock = new SteppingClock(NOW);
+    Rules rules = Rules.of(schema, "test", clock);
+
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(rules.violations(event(schema, NOW.minusSeconds(i)))).isEmpty();
+    }
+    assertThat(clock.reads).isEqualTo(1);
+    assertThat(rules.violations(event(schema, NOW.plus(Duration.ofMinutes(6))))).hasSize(1);
+
+    clock.now = NOW.plus(Duration.ofMinutes(2));
+    int before = clock.reads;
+    assertThat(rules.violations(event(schema, NOW.plus(Duration.ofMinutes(6))))).isEmpty();
+    assertThat(clock.reads).isEqualTo(before + 1);
+  }
+
+  /** A clock that shows what the test sets, and counts how often it is read. */
+  private static final class SteppingClock extends java.time.Clock {
+    Instant now;
+    int reads;
+
+    SteppingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public long millis() {
+      reads++;
+      return now.toEpochMilli();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
   private static GenericData.Record price(Schema item, double price) {
     GenericData.Record record = new GenericData.Record(item);
     record.put("price", price);
