@@ -37,6 +37,7 @@ public final class Tailer implements AutoCloseable {
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // tail never creates
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "typed-producer-tail-" + UUID.randomUUID());
     config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
