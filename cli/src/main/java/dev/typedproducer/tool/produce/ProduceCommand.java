@@ -116,7 +116,7 @@ public final class ProduceCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(files);
     Counts counts = new Counts();
     if (dryRun) {
-      Progress progress = progress(inputs);
+      Progress progress = progress(inputs, "valid");
       try (OutputStream rejected = openRejects();
           MockTypedProducer<T> mock = MockTypedProducer.of(eventClass)) {
         boolean complete = readAll(inputs, new Pipeline<>(mock, eventClass, counts, progress,
@@ -137,7 +137,7 @@ public final class ProduceCommand implements Callable<Integer> {
         if (thenTail) {
           before = endOffsets(services, sentTo);
         }
-        progress = progress(inputs);
+        progress = progress(inputs, "sent");
         complete = readAll(inputs, new Pipeline<>(producer, eventClass, counts, progress,
             onError, maxLineBytes, rejected, inputs::bytesRead));
         producer.flush();
@@ -203,8 +203,8 @@ public final class ProduceCommand implements Callable<Integer> {
     return new BufferedOutputStream(Files.newOutputStream(rejects));
   }
 
-  private Progress progress(Inputs inputs) throws IOException {
-    return new Progress(err, style(), inputs.totalBytes(), 5_000_000_000L, System::nanoTime);
+  private Progress progress(Inputs inputs, String sent) throws IOException {
+    return new Progress(err, style(), inputs.totalBytes(), 5_000_000_000L, System::nanoTime, sent);
   }
 
   private Progress.Style style() {

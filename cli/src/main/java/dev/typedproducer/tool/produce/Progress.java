@@ -21,11 +21,19 @@ final class Progress {
   private final long totalBytes;
   private final long plainEveryNanos;
   private final LongSupplier nanos;
+  private final String sent;
   private final long start;
   private long lastShown;
   private boolean barShown;
 
   Progress(PrintStream out, Style style, long totalBytes, long plainEveryNanos, LongSupplier nanos) {
+    this(out, style, totalBytes, plainEveryNanos, nanos, "sent");
+  }
+
+  /** With {@code sent} naming what the second counter counts ("valid" in a dry run). */
+  Progress(PrintStream out, Style style, long totalBytes, long plainEveryNanos, LongSupplier nanos,
+      String sent) {
+    this.sent = sent;
     this.out = out;
     this.style = style;
     this.totalBytes = totalBytes;
@@ -91,8 +99,8 @@ final class Progress {
   String summary(Counts counts, String what, long now) {
     double seconds = Math.max((now - start) / 1e9, 1e-9);
     return String.format(Locale.ROOT,
-        "%s: read %,d, sent %,d, rejected %,d, failed %,d in %.1f s (%,.0f records/s)",
-        what, counts.read.get(), counts.sent.get(), counts.rejected.get(), counts.failed.get(),
+        "%s: read %,d, %s %,d, rejected %,d, failed %,d in %.1f s (%,.0f records/s)",
+        what, counts.read.get(), sent, counts.sent.get(), counts.rejected.get(), counts.failed.get(),
         seconds, counts.sent.get() / seconds);
   }
 
@@ -103,9 +111,9 @@ final class Progress {
     }
   }
 
-  private static String counters(Counts counts) {
-    return String.format(Locale.ROOT, "%,d read  %,d sent  %,d rejected  %,d failed",
-        counts.read.get(), counts.sent.get(), counts.rejected.get(), counts.failed.get());
+  private String counters(Counts counts) {
+    return String.format(Locale.ROOT, "%,d read  %,d %s  %,d rejected  %,d failed",
+        counts.read.get(), counts.sent.get(), sent, counts.rejected.get(), counts.failed.get());
   }
 
   private static String rate(Counts counts, double seconds) {

@@ -33,7 +33,7 @@ class ProduceDryRunTest {
     ToolRun run = ToolRun.of("produce", "--dry-run", "--topic", "user_clicks", "--progress", "none",
         file("ok.jsonl", click(1), click(2), click(3)).toString());
     assertThat(run.exit()).isZero();
-    assertThat(run.err()).contains("dry run of UserClick (nothing sent): read 3, sent 3,"
+    assertThat(run.err()).contains("dry run of UserClick (nothing sent): read 3, valid 3,"
         + " rejected 0, failed 0");
   }
 
@@ -46,7 +46,7 @@ class ProduceDryRunTest {
     ToolRun run = ToolRun.of("produce", "--dry-run", "--event", "UserClick", "--progress", "none",
         gz.toString(), file("more.jsonl", click(3)).toString());
     assertThat(run.exit()).isZero();
-    assertThat(run.err()).contains("read 3, sent 3");
+    assertThat(run.err()).contains("read 3, valid 3");
   }
 
   @Test
@@ -56,7 +56,7 @@ class ProduceDryRunTest {
         input.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(input + ":2: action: required field is missing")
-        .contains("read 2, sent 1, rejected 1");
+        .contains("read 2, valid 1, rejected 1");
   }
 
   @Test
@@ -73,7 +73,7 @@ class ProduceDryRunTest {
         .contains(input + ":3: is an array, not a JSON object")
         .contains(input + ":4: user_id: [notBlank]")
         .contains(input + ":5: the line is 10,485,775 bytes, over the limit of 1,048,576")
-        .contains("read 6, sent 2, rejected 4, failed 0");
+        .contains("read 6, valid 2, rejected 4, failed 0");
     assertThat(Files.readAllLines(rejects)).containsExactly("", "[1]",
         "{\"user_id\": \"\", \"action\": \"VIEW\", \"page\": \"/\", \"occurred_at\": 0}", tooLong);
   }
