@@ -4,6 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,8 +15,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The files to read, in order ({@code -} is standard input), gzip recognised by its first bytes.
- * Counts the bytes read from disk, so that progress against {@link #totalBytes()} is exact for
- * compressed files too.
+ * Counts the bytes read after decompression; {@link #totalBytes()} takes a gzip file's size from
+ * its trailer, so that progress is measured in the same bytes.
  */
 final class Inputs {
   private final List<String> names;
@@ -27,19 +30,38 @@ final class Inputs {
     return names;
   }
 
-  /** The sum of the files' sizes, or -1 when one of them is standard input or not a file. */
+  /**
+   * The sum of the files' sizes (uncompressed), or -1 when one of them is standard input or not
+   * a file.
+   */
   long totalBytes() throws IOException {
     long total = 0;
     for (String name : names) {
       if (name.equals("-") || !Files.isRegularFile(Path.of(name))) {
         return -1;
       }
-      total += Files.size(Path.of(name));
+      total += uncompressedSize(Path.of(name));
     }
     return total;
   }
 
-  /** Bytes read so far from all the inputs (before decompression). */
+  /** A gzip file's trailer holds its uncompressed size (modulo 4 GiB, so an estimate beyond). */
+  private static long uncompressedSize(Path file) throws IOException {
+    long size = Files.size(file);
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      ByteBuffer head = ByteBuffer.allocate(2);
+      channel.read(head);
+      if (size < 18 || (head.get(0) & 0xff) != 0x1f || (head.get(1) & 0xff) != 0x8b) {
+        return size;
+      }
+      ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+      channel.position(size - 4);
+      channel.read(trailer);
+      return Integer.toUnsignedLong(trailer.getInt(0));
+    }
+  }
+
+  /** Bytes read so far from all the inputs (after decompression). */
   long bytesRead() {
     return bytesRead;
   }
@@ -56,12 +78,13 @@ final class Inputs {
       }
       raw = Files.newInputStream(path);
     }
-    BufferedInputStream counted = new BufferedInputStream(new Counting(raw), 64 * 1024);
-    counted.mark(2);
-    int first = counted.read();
-    int second = counted.read();
-    counted.reset();
-    return first == 0x1f && second == 0x8b ? new GZIPInputStream(counted, 64 * 1024) : counted;
+    BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    return new Counting(first == 0x1f && second == 0x8b
+        ? new GZIPInputStream(buffered, 64 * 1024) : buffered);
   }
 
   private final class Counting extends FilterInputStream {

@@ -22,7 +22,7 @@ final class LineReader {
   private final InputStream in;
   private final int maxBytes;
   private final OutputStream overflow;
-  private final byte[] buffer = new byte[64 * 1024];
+  private final byte[] buffer = new byte[16 * 1024]; // small enough for a smooth progress bar
   private int position;
   private int end;
   private long number;

@@ -40,6 +40,9 @@ import picocli.CommandLine.Parameters;
         "Exit codes: 0 every line sent, 1 some lines rejected or not delivered, 2 could not run."},
     footer = {"", "Example: typed-producer produce --topic user_clicks samples/user_clicks.jsonl.gz"})
 public final class ProduceCommand implements Callable<Integer> {
+  /** Set by the launcher when standard error, where progress goes, is a terminal. */
+  static final String STDERR_TTY_PROPERTY = "typedproducer.stderr.tty";
+
   @Parameters(paramLabel = "FILE", arity = "0..*",
       description = "JSON Lines files, gzip or not; - or none for standard input.")
   List<String> files = new ArrayList<>();
@@ -72,7 +75,8 @@ public final class ProduceCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto",
-      description = "auto (default): a bar on a terminal, plain lines every few seconds otherwise.")
+      description = "auto (default): a bar when standard error is a terminal, plain lines every"
+          + " 5 s otherwise.")
   String progressStyle;
 
   @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "1048576",
@@ -212,7 +216,8 @@ public final class ProduceCommand implements Callable<Integer> {
       case "bar" -> Progress.Style.BAR;
       case "plain" -> Progress.Style.PLAIN;
       case "none" -> Progress.Style.NONE;
-      case "auto" -> System.console() != null ? Progress.Style.BAR : Progress.Style.PLAIN;
+      case "auto" -> Boolean.getBoolean(STDERR_TTY_PROPERTY) || System.console() != null
+          ? Progress.Style.BAR : Progress.Style.PLAIN;
       default -> throw new CannotRunException("--progress " + progressStyle
           + " is not one of auto, bar, plain, none");
     };
