@@ -82,6 +82,39 @@ class ProduceAndTailIT {
   }
 
   @Test
+  void theQuickstartRunsOnTheEmbeddedDefault() {
+    ToolRun run = ToolRun.of("produce", "--topic", "inference_requests", "--progress", "none",
+        "--then-tail", Path.of("samples", "inference_requests.jsonl").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("starting the embedded default")
+        .contains("read 200, sent 200, rejected 0, failed 0")
+        .contains("tail: 200 record(s) read back from inference_requests");
+    assertThat(run.out().lines()).hasSize(200)
+        .allSatisfy(line -> assertThat(line).startsWith("{\"request_id\":"));
+  }
+
+  @Test
+  void tailFollowsNewRecordsUntilItHasTheMaximum(LocalKafka kafka, LocalSchemaRegistry registry)
+      throws Exception {
+    kafka.createTopic("followed", 1);
+    java.util.concurrent.CompletableFuture<ToolRun> follow =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> ToolRun.of(on(kafka, registry,
+            "tail", "followed", "--from", "end", "--follow", "--max", "2")));
+    Thread.sleep(3000); // tail has its end offsets: what follows is new
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (String text : new String[] {"one", "two", "three"}) {
+        raw.send(new ProducerRecord<>("followed", text.getBytes(StandardCharsets.UTF_8))).get();
+      }
+    }
+    ToolRun run = follow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().lines()).hasSize(2).first().asString()
+        .contains("\"_not_wire_format\":\"b25l\"");
+  }
+
+  @Test
   void tailShowsRecordsThatAreNotInTheWireFormatAndGoesOn(LocalKafka kafka,
       LocalSchemaRegistry registry) throws Exception {
     kafka.createTopic("mixed_values", 1);
