@@ -49,6 +49,9 @@ public final class TypedProducerTool implements Callable<Integer> {
         System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error"));
     System.setProperty("org.slf4j.simpleLogger.log.kafka",
         System.getProperty("org.slf4j.simpleLogger.log.kafka", "error"));
+    // build()'s warnings: produce prints them itself (see ProduceCommand).
+    System.setProperty("org.slf4j.simpleLogger.log.dev.typedproducer.TypedProducer",
+        System.getProperty("org.slf4j.simpleLogger.log.dev.typedproducer.TypedProducer", "error"));
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     int exit = run(args, out, System.err);
     out.flush();

@@ -136,6 +136,12 @@ public final class ProduceCommand implements Callable<Integer> {
       String sentTo;
       try (TypedProducer<T> producer = build(eventClass, services)) {
         sentTo = producer.topic();
+        if (services.embeddedKafka()) {
+          err.println("(The embedded broker is one node: its topics keep one copy of each event."
+              + " Fine for trying things out, not for data you keep.)");
+        } else {
+          producer.warnings().forEach(warning -> err.println("Warning: " + warning));
+        }
         err.println("Producing " + type.schema().getFullName() + " from " + type.source()
             + " to topic " + sentTo);
         if (thenTail) {
