@@ -82,18 +82,6 @@ class ProduceAndTailIT {
   }
 
   @Test
-  void theQuickstartRunsOnTheEmbeddedDefault() {
-    ToolRun run = ToolRun.of("produce", "--topic", "inference_requests", "--progress", "none",
-        "--then-tail", Path.of("samples", "inference_requests.jsonl").toString());
-    assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).contains("starting the embedded default")
-        .contains("read 200, sent 200, rejected 0, failed 0")
-        .contains("tail: 200 record(s) read back from inference_requests");
-    assertThat(run.out().lines()).hasSize(200)
-        .allSatisfy(line -> assertThat(line).startsWith("{\"request_id\":"));
-  }
-
-  @Test
   void tailFollowsNewRecordsUntilItHasTheMaximum(LocalKafka kafka, LocalSchemaRegistry registry)
       throws Exception {
     kafka.createTopic("followed", 1);
