@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 * }
 * }</pre>
 *
-* <p>The child's output is drained continuously to {@code target/registry-<port>.log}. A JVM
+* <p>The child's output is drained continuously to {@code target/registry-<port>.log} (or the
+* folder named by {@value #LOG_DIR_PROPERTY}). A JVM
 * shutdown hook stops the child if the test run ends without {@link #close()}.
 */
 public final class LocalSchemaRegistry implements AutoCloseable {
@@ -48,6 +49,9 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
   /** System property that overrides {@link #defaultRunnerJar()}. */
   public static final String RUNNER_JAR_PROPERTY = "typedproducer.registry.jar";
+
+  /** System property naming the folder of the registry's log (default {@code target}). */
+  public static final String LOG_DIR_PROPERTY = "typedproducer.registry.logdir";
 
   private static final Path DEFAULT_RUNNER_JAR =
       Path.of("src", "test", "registry", "target", "apicurio-registry-runner.jar");
@@ -349,7 +353,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
 
     private void openLog(String name) {
-      Path file = Path.of("target", name);
+      Path file = Path.of(System.getProperty(LOG_DIR_PROPERTY, "target"), name);
       try {
         Files.createDirectories(file.getParent());
         writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
