@@ -85,7 +85,7 @@ final class JsonText {
     String what = e.getOriginalMessage()
         .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
         .replaceAll("\\s+", " ").trim();
-    if (e instanceof JsonEOFException) {
+    if (e instanceof JsonEOFException || what.startsWith("Unexpected end-of-input")) {
       return new SyntaxError(line, column, "the JSON ends too early: " + what,
           "close every { [ and \" that is open; the file may have been cut short");
     }

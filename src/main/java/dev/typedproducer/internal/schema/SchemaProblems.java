@@ -88,8 +88,8 @@ final class SchemaProblems {
         + user + " has type \"" + r.name() + "\", which is neither an Avro primitive type nor a"
         + " named type defined in this file or another schema file",
         (guess == null ? "" : "did you mean \"" + guess + "\"? ") + "A type is a primitive ("
-            + String.join(", ", TypeWalk.PRIMITIVES) + "), a record, enum or fixed defined"
-            + " before its use (by full name when in another namespace), or"
+            + String.join(", ", TypeWalk.PRIMITIVES) + "), a record, enum or fixed defined in"
+            + " this file or another schema file (by its full name when in another namespace), or"
             + " {\"type\": \"array\", \"items\": ...} / {\"type\": \"map\", \"values\": ...}");
   }
 

@@ -103,7 +103,8 @@ class SchemaAuthoringErrorsTest {
             + " \"lnog\", which is neither an Avro primitive type nor a named type defined in this"
             + " file or another schema file\n    Fix: did you mean \"long\"? A type is a primitive"
             + " (null, boolean, int, long, float, double, bytes, string), a record, enum or fixed"
-            + " defined before its use (by full name when in another namespace), or {\"type\":"
+            + " defined in this file or another schema file (by its full name when in another"
+            + " namespace), or {\"type\":"
             + " \"array\", \"items\": ...} / {\"type\": \"map\", \"values\": ...}",
         "[SchemaTypeUnknown] schemas/order.avsc: line 4, /fields/1/type: field total uses type"
             + " shop.Money, which schemas/money.avsc defines, but that file has a problem of its"
@@ -186,6 +187,8 @@ class SchemaAuthoringErrorsTest {
     assertThat(d.problem()).startsWith("line 3, column ").contains("not valid JSON: the JSON ends"
         + " too early").contains("line 2, column 12");
     assertThat(d.fix()).contains("close every");
+    assertThat(only("{\"type\": \"record\", \"fields\": [\n {\"name\": \"id\"},\n").problem())
+        .startsWith("line 3, column 1: not valid JSON: the JSON ends too early");
   }
 
   @Test
