@@ -62,6 +62,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
   private final Drainer drainer;
   private final Thread shutdownHook;
   private final String url;
+  private final AutoCloseable external;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LocalSchemaRegistry(Process process, Drainer drainer, Thread shutdownHook, int port) {
@@ -69,6 +70,23 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     this.drainer = drainer;
     this.shutdownHook = shutdownHook;
     this.url = "http://127.0.0.1:" + port + CCOMPAT_PATH;
+    this.external = null;
+  }
+
+  private LocalSchemaRegistry(String url, AutoCloseable external) {
+    this.process = null;
+    this.drainer = null;
+    this.shutdownHook = null;
+    this.url = url;
+    this.external = external;
+  }
+
+  /**
+   * A registry started elsewhere (Confluent Schema Registry in a container, under the
+   * Testcontainers profile): {@link #close()} closes {@code registry}.
+   */
+  static LocalSchemaRegistry external(String url, AutoCloseable registry) {
+    return new LocalSchemaRegistry(url, registry);
   }
 
   /**
@@ -162,6 +180,10 @@ public final class LocalSchemaRegistry implements AutoCloseable {
   * @return {@code target/registry-<port>.log}, relative to the working directory
   */
   public Path logFile() {
+    if (drainer == null) {
+      throw new IllegalStateException("The registry at " + url + " runs in a container: its log"
+          + " is the container's");
+    }
     return drainer.logFile();
   }
 
@@ -169,6 +191,14 @@ public final class LocalSchemaRegistry implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (external != null) {
+      try {
+        external.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not stop the schema registry at " + url, e);
+      }
       return;
     }
     stop(process);
