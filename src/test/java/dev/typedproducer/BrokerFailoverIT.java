@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
+import dev.typedproducer.testing.InProcessOnly;
 import dev.typedproducer.testing.IndependentDecoder;
 import dev.typedproducer.testing.LocalKafkaCluster;
 import dev.typedproducer.testing.LocalSchemaRegistry;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * order. Size it with {@code -Dtypedproducer.failover.events=200000} (default 30,000).
  */
 @ExtendWith({RealServices.class, ProducerLeakCheck.class})
+@InProcessOnly("needs a cluster of 3 brokers whose leader it stops and restarts")
 class BrokerFailoverIT {
   static final String EVENTS_PROPERTY = "typedproducer.failover.events";
   private static final int DEFAULT_EVENTS = 30_000;

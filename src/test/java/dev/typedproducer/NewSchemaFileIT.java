@@ -86,6 +86,47 @@ class NewSchemaFileIT {
     assertThat(build.exitCode()).as(build.output()).isNotZero();
     assertThat(build.output()).contains("[KeyFieldMissing] schemas/page_views.avsc: record"
         + " com.acme.PageView has no field marked \"kafka.key\": true");
+    assertOnlyOurDiagnostic(build);
+  }
+
+  /**
+   * The mistakes that used to fail inside avro-maven-plugin, with Avro's or Jackson's message and
+   * no file name, fail before it, as our diagnostics.
+   */
+  @Test
+  void theBuildExplainsSchemasTheAvroCompilerWouldChokeOn(@TempDir Path dir) throws IOException {
+    ProjectCopy copy = ProjectCopy.of(ProjectCopy.thisProject(), dir.resolve("project"));
+    String field = "{\"name\": \"id\", \"type\": \"string\", \"kafka.key\": true},\n";
+    String head = "{\"type\": \"record\", \"name\": \"PageView\", \"namespace\": \"com.acme\",\n"
+        + " \"fields\": [\n";
+    Files.writeString(copy.root().resolve("schemas/a_typo.avsc"), head + field
+        + "  {\"name\": \"page\", \"type\": \"strin\"}]}\n");
+    Files.writeString(copy.root().resolve("schemas/b_default.avsc"), head.replace("PageView", "Visit")
+        + field + "  {\"name\": \"n\", \"type\": \"int\", \"default\": \"x\"}]}\n");
+    Files.writeString(copy.root().resolve("schemas/c_truncated.avsc"), head + field);
+
+    ProjectCopy.Build build = copy.maven(List.of("-q", "process-classes"));
+
+    assertThat(build.exitCode()).as(build.output()).isNotZero();
+    assertThat(build.output())
+        .contains("[SchemaTypeUnknown] schemas/a_typo.avsc: line 4, /fields/1/type: field page has"
+            + " type \"strin\"")
+        .contains("Fix: did you mean \"string\"?")
+        .contains("[SchemaDefaultInvalid] schemas/b_default.avsc: line 4, /fields/1/default: field n"
+            + " has default \"x\", which is not a value of its type int")
+        .contains("[SchemaJsonInvalid] schemas/c_truncated.avsc: line ").contains("the JSON ends too early")
+        .contains("3 problem(s) in schemas/, listed above. Fix them and build again.")
+        .doesNotContain("Undefined schema").doesNotContain("Invalid default for field")
+        .doesNotContain("REDACTED").doesNotContain("avro-maven-plugin");
+    assertOnlyOurDiagnostic(build);
+  }
+
+  /** No stack trace, and Maven's only error is the one line that names the failed check. */
+  private static void assertOnlyOurDiagnostic(ProjectCopy.Build build) {
+    assertThat(build.output()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.")
+        .doesNotContain("Exception:").doesNotContain("Command execution failed");
+    assertThat(build.output().lines().filter(l -> l.startsWith("[ERROR] Failed to execute goal")))
+        .singleElement().asString().contains("(check-schemas-first)");
   }
 
   private static List<Path> javaSources(Path src) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
+import dev.typedproducer.testing.InProcessOnly;
 import dev.typedproducer.testing.LocalKafka;
 import dev.typedproducer.testing.LocalSchemaRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and hands the serializer the record's headers, where Apicurio puts the schema's id.
  */
 @ExtendWith({RealServices.class, ProducerLeakCheck.class})
+@InProcessOnly("plugs in Apicurio's serializer, which talks to Apicurio's own API (/apis/registry/v2)")
 class PluggedSerializerIT {
   @Test
   void anotherVendorsSerializerGetsTheHeadersAndKeysStillComeFromTheSchema(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.testing.ClickIds;
+import dev.typedproducer.testing.InProcessOnly;
 import dev.typedproducer.testing.LocalKafkaCluster;
 import dev.typedproducer.testing.LocalSchemaRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * acknowledged is missing.
  */
 @ExtendWith({RealServices.class, ProducerLeakCheck.class})
+@InProcessOnly("needs a cluster of 3 brokers of which it stops 2")
 class QuorumLossIT {
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(12);
   private static final Duration MAX_BLOCK = Duration.ofSeconds(2);

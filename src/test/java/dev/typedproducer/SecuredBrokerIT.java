@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
+import dev.typedproducer.testing.InProcessOnly;
 import dev.typedproducer.testing.LocalSchemaRegistry;
 import dev.typedproducer.testing.ProducerLeakCheck;
 import dev.typedproducer.testing.RealServices;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * not do is said at start-up, by name, instead of at the first send.
  */
 @ExtendWith({RealServices.class, ProducerLeakCheck.class})
+@InProcessOnly("needs a broker with SASL logins and ACLs that the test changes")
 class SecuredBrokerIT {
 
   private static TypedProducerBuilder<UserClick> clicks(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.typedproducer.events.Action;
 import dev.typedproducer.events.UserClick;
 import dev.typedproducer.events.ml.InferenceRequest;
+import dev.typedproducer.testing.InProcessOnly;
 import dev.typedproducer.testing.IndependentDecoder;
 import dev.typedproducer.testing.LocalKafka;
 import dev.typedproducer.testing.LocalSchemaRegistry;
@@ -287,6 +288,7 @@ class TypedProducerIT {
   }
 
   @Test
+  @InProcessOnly("makes a wrong URL by removing Apicurio's /apis/ccompat/v7 path")
   void failsStartUpWhenTheRegistryUrlIsWrong(LocalKafka kafka, LocalSchemaRegistry registry) {
     String withoutApiPath = registry.url().replace("/apis/ccompat/v7", "");
 

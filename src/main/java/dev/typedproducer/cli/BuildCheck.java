@@ -36,7 +36,7 @@ final class BuildCheck {
   }
 
   int run(Path schemasDir, Path generated, Path fresh, String mode) throws IOException {
-    ValidateCommand.Validation validation = ValidateCommand.validate(schemasDir);
+    SchemaCheck.Validation validation = SchemaCheck.validate(schemasDir);
     List<Diagnostic> problems = validation.problems();
     validation.warnings().forEach(w -> out.println("warning: " + w));
     if (!problems.isEmpty()) {

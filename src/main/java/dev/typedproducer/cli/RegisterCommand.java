@@ -36,7 +36,7 @@ final class RegisterCommand {
     SubjectNameStrategy strategy = CompatCommand.strategy(args.get("subject-strategy", "topic-name"));
     SchemaRegistryClient registry = RegistryArgs.client(args, args.required("registry-url"));
 
-    ValidateCommand.Validation validation = ValidateCommand.validate(schemas);
+    SchemaCheck.Validation validation = SchemaCheck.validate(schemas);
     if (!validation.problems().isEmpty()) {
       validation.problems().forEach(out::println);
       out.println("Nothing registered: fix the schemas first.");

@@ -139,8 +139,8 @@ class CompatCommandTest {
     Run run = cli("validate", "--schemas", schemas.toString());
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out()).contains("[SchemaUnreadable] " + schemas.resolve("bad_default.avsc"))
-        .contains("Invalid default for field page").contains("1 problem(s)");
+    assertThat(run.out()).contains("[SchemaDefaultInvalid] " + schemas.resolve("bad_default.avsc"))
+        .contains("field page has default null").contains("1 problem(s)");
   }
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -8,7 +8,9 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /**
  * A real Kafka cluster (KRaft, one combined broker and controller) running in this JVM, from
- * Kafka's own test kit. Its data directory is deleted on {@link #close()}.
+ * Kafka's own test kit. Its data directory is deleted on {@link #close()}. Under the
+ * Testcontainers profile {@link RealServices} gives one whose broker runs in a container instead
+ * ({@link #external}).
  *
  * <pre>{@code
  * try (LocalKafka kafka = LocalKafka.start()) {
@@ -18,21 +20,29 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  * }</pre>
  */
 public final class LocalKafka implements AutoCloseable {
-  private final KafkaClusterTestKit cluster;
+  private final String bootstrapServers;
+  private final AutoCloseable broker;
   private final Admin admin;
 
-  private LocalKafka(KafkaClusterTestKit cluster) {
-    this.cluster = cluster;
-    this.admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
+  private LocalKafka(String bootstrapServers, AutoCloseable broker) {
+    this.bootstrapServers = bootstrapServers;
+    this.broker = broker;
+    this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
   }
 
   /** Starts a one-node cluster and waits until its broker is ready (about 3 seconds). */
   public static LocalKafka start() {
-    return new LocalKafka(TestKitStart.oneNode(Map.of()));
+    KafkaClusterTestKit cluster = TestKitStart.oneNode(Map.of());
+    return new LocalKafka(cluster.bootstrapServers(), cluster);
+  }
+
+  /** A one-node cluster started elsewhere (a container); {@link #close()} closes {@code broker}. */
+  static LocalKafka external(String bootstrapServers, AutoCloseable broker) {
+    return new LocalKafka(bootstrapServers, broker);
   }
 
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return bootstrapServers;
   }
 
   /** Creates {@code topic} with {@code partitions} partitions, unless it exists. */
@@ -53,6 +63,11 @@ public final class LocalKafka implements AutoCloseable {
 
   @Override
   public void close() {
-    TestKitStart.close(admin, cluster);
+    admin.close();
+    try {
+      broker.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not stop the Kafka broker at " + bootstrapServers, e);
+    }
   }
 }

@@ -1,29 +1,17 @@
 package dev.typedproducer.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -56,23 +44,41 @@ public final class LocalSchemaRegistry implements AutoCloseable {
   private static final Path DEFAULT_RUNNER_JAR =
       Path.of("src", "test", "registry", "target", "apicurio-registry-runner.jar");
   private static final String CCOMPAT_PATH = "/apis/ccompat/v7";
-  private static final Pattern LISTENING =
+  static final Pattern LISTENING =
       Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-  private static final int TAIL_LINES = 40;
+  static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  static final int TAIL_LINES = 40;
 
   private final Process process;
-  private final Drainer drainer;
+  private final RegistryOutput drainer;
   private final Thread shutdownHook;
   private final String url;
+  private final AutoCloseable external;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LocalSchemaRegistry(Process process, Drainer drainer, Thread shutdownHook, int port) {
+  private LocalSchemaRegistry(Process process, RegistryOutput drainer, Thread shutdownHook, int port) {
     this.process = process;
     this.drainer = drainer;
     this.shutdownHook = shutdownHook;
     this.url = "http://127.0.0.1:" + port + CCOMPAT_PATH;
+    this.external = null;
+  }
+
+  private LocalSchemaRegistry(String url, AutoCloseable external) {
+    this.process = null;
+    this.drainer = null;
+    this.shutdownHook = null;
+    this.url = url;
+    this.external = external;
+  }
+
+  /**
+   * A registry started elsewhere (Confluent Schema Registry in a container, under the
+   * Testcontainers profile): {@link #close()} closes {@code registry}.
+   */
+  static LocalSchemaRegistry external(String url, AutoCloseable registry) {
+    return new LocalSchemaRegistry(url, registry);
   }
 
   /**
@@ -127,7 +133,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
     Thread hook = new Thread(() -> stop(process), "local-schema-registry-shutdown-" + process.pid());
     Runtime.getRuntime().addShutdownHook(hook);
-    Drainer drainer = new Drainer(process);
+    RegistryOutput drainer = new RegistryOutput(process);
     Thread drainThread = new Thread(drainer, "local-schema-registry-log-" + process.pid());
     drainThread.setDaemon(true);
     drainThread.start();
@@ -166,6 +172,10 @@ public final class LocalSchemaRegistry implements AutoCloseable {
   * @return {@code target/registry-<port>.log}, relative to the working directory
   */
   public Path logFile() {
+    if (drainer == null) {
+      throw new IllegalStateException("The registry at " + url + " runs in a container: its log"
+          + " is the container's");
+    }
     return drainer.logFile();
   }
 
@@ -173,6 +183,14 @@ public final class LocalSchemaRegistry implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (external != null) {
+      try {
+        external.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not stop the schema registry at " + url, e);
+      }
       return;
     }
     stop(process);
@@ -253,145 +271,6 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the schema registry", e);
-    }
-  }
-
-  /**
-  * Reads the child's output until it ends: keeps the last lines, finds the port, and writes
-  * everything to {@code target/registry-<port>.log} (lines seen before the port are buffered;
-  * {@code target/registry-pid<pid>.log} if the port never shows up).
-  */
-  private static final class Drainer implements Runnable {
-    private final Process process;
-    private final CompletableFuture<Integer> port = new CompletableFuture<>();
-    private final CompletableFuture<Void> end = new CompletableFuture<>();
-    private final Deque<String> tail = new ArrayDeque<>();
-    private final List<String> early = new ArrayList<>();
-    private volatile Path logFile;
-    private Writer writer;
-
-    Drainer(Process process) {
-      this.process = process;
-    }
-
-    @Override
-    public void run() {
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          remember(line);
-          if (writer == null) {
-            early.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-              int p = Integer.parseInt(m.group(1));
-              openLog("registry-" + p + ".log");
-              port.complete(p);
-            }
-          } else {
-            write(line);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        remember("[LocalSchemaRegistry] output reader failed: " + e);
-      } finally {
-        if (writer == null) {
-          openLog("registry-pid" + process.pid() + ".log");
-        }
-        closeLog();
-        port.completeExceptionally(new IllegalStateException("the registry's output ended"
-            + (process.isAlive() ? "" : " (exit code " + exitCode() + ")")
-            + " before a 'Listening on' line"));
-        end.complete(null);
-      }
-    }
-
-    int awaitPort(long deadline) {
-      long remaining = deadline - System.nanoTime();
-      try {
-        return port.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        throw new IllegalStateException("no 'Listening on' line within "
-            + START_TIMEOUT.toSeconds() + " s", e);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while starting the schema registry", e);
-      }
-    }
-
-    void awaitEnd() {
-      try {
-        end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        // best effort: the reader is a daemon thread
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    Path logFile() {
-      return logFile;
-    }
-
-    String logFileDescription() {
-      Path f = logFile;
-      return f == null ? "(not written)" : f.toAbsolutePath().toString();
-    }
-
-    synchronized String tail() {
-      return String.join("\n", tail);
-    }
-
-    private synchronized void remember(String line) {
-      if (tail.size() == TAIL_LINES) {
-        tail.removeFirst();
-      }
-      tail.addLast(line);
-    }
-
-    private void openLog(String name) {
-      Path file = Path.of(System.getProperty(LOG_DIR_PROPERTY, "target"), name);
-      try {
-        Files.createDirectories(file.getParent());
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        logFile = file;
-      } catch (IOException e) {
-        remember("[LocalSchemaRegistry] cannot write " + file.toAbsolutePath() + ": " + e);
-        writer = Writer.nullWriter();
-      }
-      early.forEach(this::write);
-      early.clear();
-    }
-
-    private void write(String line) {
-      try {
-        writer.write(line);
-        writer.write(System.lineSeparator());
-        writer.flush();
-      } catch (IOException e) {
-        remember("[LocalSchemaRegistry] cannot write the log: " + e);
-        writer = Writer.nullWriter();
-      }
-    }
-
-    private void closeLog() {
-      try {
-        writer.close();
-      } catch (IOException ignored) {
-        // nothing more to write
-      }
-    }
-
-    private String exitCode() {
-      try {
-        return String.valueOf(process.waitFor(1, TimeUnit.SECONDS) ? process.exitValue() : "?");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return "?";
-      }
     }
   }
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refused.
  */
 @ExtendWith({RealServices.class, ProducerLeakCheck.class})
+@InProcessOnly("needs a broker with SASL logins and ACLs that the test changes")
 class SecuredLocalKafkaIT {
   private static final String ALLOWED = "allowed_topic";
   private static final String FORBIDDEN = "forbidden_topic";

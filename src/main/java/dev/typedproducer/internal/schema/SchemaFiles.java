@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Reads every {@code *.avsc} file under a folder, as the Avro compiler does: a file may use a named
@@ -111,44 +110,52 @@ public final class SchemaFiles {
 
   /**
    * Parses {@code texts} (file to JSON text). Files are retried until no more parse, so that a
-   * file can refer to a type defined in a file that sorts after it.
+   * file can refer to a type defined in a file that sorts after it. A file that does not parse is
+   * explained at its line and JSON pointer ({@link SchemaProblems}).
    */
   public static Result parse(Map<Path, String> texts, Function<Path, String> source) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<Path, JsonText> json = new LinkedHashMap<>();
+    Map<String, String> definedIn = new LinkedHashMap<>();
+    for (Map.Entry<Path, String> entry : texts.entrySet()) {
+      try {
+        JsonText text = JsonText.read(entry.getValue());
+        json.put(entry.getKey(), text);
+        TypeWalk.of(text.tree()).definitions()
+            .forEach(d -> definedIn.putIfAbsent(d.fullName(), source.apply(entry.getKey())));
+      } catch (JsonText.Invalid e) {
+        problems.add(SchemaProblems.notJson(source.apply(entry.getKey()), e.error()));
+      }
+    }
     Map<Path, Schema> parsed = new LinkedHashMap<>();
-    Map<Path, String> errors = new LinkedHashMap<>();
+    Map<Path, RuntimeException> errors = new LinkedHashMap<>();
     Map<String, Schema> known = new LinkedHashMap<>();
     boolean progress = true;
     while (progress) {
       progress = false;
       errors.clear();
-      for (Map.Entry<Path, String> entry : texts.entrySet()) {
-        if (parsed.containsKey(entry.getKey())) {
+      for (Path file : json.keySet()) {
+        if (parsed.containsKey(file)) {
           continue;
         }
         Schema.Parser parser = new Schema.Parser();
         parser.addTypes(known.values());
         try {
-          Schema schema = parser.parse(entry.getValue());
-          parsed.put(entry.getKey(), schema);
+          parsed.put(file, parser.parse(texts.get(file)));
           known.putAll(parser.getTypes());
           progress = true;
-        } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
-          errors.put(entry.getKey(), e.getMessage());
         } catch (RuntimeException e) {
-          errors.put(entry.getKey(), e.getClass().getSimpleName() + ": " + e.getMessage());
+          errors.put(file, e);
         }
       }
     }
     List<SchemaFile> schemas = new ArrayList<>();
-    List<Diagnostic> problems = new ArrayList<>();
-    for (Path file : texts.keySet()) {
+    for (Path file : json.keySet()) {
       if (parsed.containsKey(file)) {
         schemas.add(new SchemaFile(file, source.apply(file), parsed.get(file)));
       } else {
-        problems.add(new Diagnostic(SCHEMA_UNREADABLE, source.apply(file), null, null,
-            "not a valid Avro schema: " + errors.get(file),
-            "fix the JSON or the schema as the message says (Avro specification:"
-                + " https://avro.apache.org/docs/1.12.0/specification/)"));
+        problems.addAll(SchemaProblems.explain(source.apply(file), json.get(file),
+            errors.get(file), known, definedIn));
       }
     }
     return new Result(schemas, problems, List.of());

@@ -35,9 +35,9 @@ class SchemaFilesTest {
     SchemaFiles.Result result = SchemaFiles.parse(texts, p -> "schemas/" + p);
 
     assertThat(result.schemas()).isEmpty();
-    assertThat(result.problems()).extracting(Diagnostic::id).containsOnly("SchemaUnreadable");
+    assertThat(result.problems()).extracting(Diagnostic::id)
+        .containsExactlyInAnyOrder("SchemaDefaultInvalid", "SchemaJsonInvalid");
     assertThat(result.problems()).extracting(Diagnostic::source)
-        .containsExactly("schemas/bad.avsc", "schemas/broken.avsc");
-    assertThat(result.problems().get(0).problem()).contains("Invalid default for field n");
+        .containsExactlyInAnyOrder("schemas/bad.avsc", "schemas/broken.avsc");
   }
 }
