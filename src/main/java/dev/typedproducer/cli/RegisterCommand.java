@@ -45,7 +45,7 @@ final class RegisterCommand {
     out.println((dryRun ? "Dry run: nothing is changed at " : "Registering at ") + registry.url());
     int refused = 0;
     try {
-      for (SchemaFile file : SchemaFiles.read(schemas, Paths::display).schemas()) {
+      for (SchemaFile file : SchemaFiles.read(schemas, Paths::display).events()) {
         if (!register(file, strategy, registry, dryRun, out)) {
           refused++;
         }
