@@ -58,11 +58,6 @@ public final class SchemaFiles {
     }
   }
 
-  /** The event files under {@code folder} (not the shared types), sorted by path. */
-  public static List<Path> events(Path folder) throws IOException {
-    return list(folder).stream().filter(p -> !SchemaFile.isShared(p)).toList();
-  }
-
   /**
    * Reads {@code folder}; {@code source} says how diagnostics name a file. A file that cannot be
    * read or is not UTF-8 is reported, and the others are still read. A file that starts with a
