@@ -14,6 +14,7 @@ import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.testing.LocalKafka;
 import dev.typedproducer.testing.LocalSchemaRegistry;
+import dev.typedproducer.testing.NodeDecoder;
 import dev.typedproducer.testing.ProducerLeakCheck;
 import dev.typedproducer.testing.RealServices;
 import dev.typedproducer.testing.TopicReader;
@@ -228,10 +229,25 @@ class SharedTypesIT {
       }
       lines.add("id " + id + " " + type + " " + value);
     }
+    // Confluent's JavaScript client resolves the reference by itself.
+    NodeDecoder.Decoding js = NodeDecoder.install().decode(registry.url(), sendTopic,
+        records.stream().map(ConsumerRecord::value).toList());
+    for (int r = 0; r < records.size(); r++) {
+      NodeDecoder.Decoded decoded = js.values().get(r);
+      assertThat(decoded.schemaId()).as(js.output())
+          .isEqualTo(ByteBuffer.wrap(records.get(r).value()).getInt(1));
+      JsonNode jsMetadata = decoded.value().path("metadata");
+      assertThat(jsMetadata.isNull() || jsMetadata.path("source").asText().equals("checkout"))
+          .as(decoded.line()).isTrue();
+    }
+    assertThat(js.values()).filteredOn(d -> !d.value().path("metadata").isNull()).hasSize(20);
     System.out.println("[SharedTypesIT] register --references:\n" + registered
         + "[SharedTypesIT] GET subjects/" + deployed + "/versions/latest:\n  " + raw.body()
         + "\n[SharedTypesIT] first records, decoded with the reference resolved:\n  "
-        + String.join("\n  ", lines.subList(0, 4)));
+        + String.join("\n  ", lines.subList(0, 4))
+        + "\n[SharedTypesIT] the same, as Confluent's JavaScript client decodes them:\n  "
+        + js.values().subList(0, 2).stream().map(NodeDecoder.Decoded::line)
+            .collect(java.util.stream.Collectors.joining("\n  ")));
   }
 
   @Test
