@@ -107,6 +107,21 @@ class SharedTypesCompatTest {
   }
 
   @Test
+  void namesTheFieldInsideAnOptionalSharedTypeRatherThanAMissingUnionBranch() throws Exception {
+    repo.write("schemas/refund.avsc", record("Refund", "corpus", "\"kafka.topic\": \"refunds\"",
+        field("amount", "[\"null\", \"corpus.Money\"]", "null"))).commit("optional money");
+    repo.write(MONEY, money(field("cents", "\"long\""), field("currency", "\"string\"")));
+
+    SchemaResult refund = result(run(), "schemas/refund.avsc");
+
+    assertThat(refund.findings()).singleElement().satisfies(f -> {
+      assertThat(f.id()).isEqualTo("FieldAddedWithoutDefault");
+      assertThat(f.location()).isEqualTo("/fields/1/type/1/fields/1");
+      assertThat(f.problem()).startsWith("field currency was added without a default");
+    });
+  }
+
+  @Test
   void comparesWithTheSharedTypeAsTheBaselineHasItWhenOnlyTheSharedTypeChanged()
       throws Exception {
     repo.write(MONEY, money(field("cents", "\"long\""),
