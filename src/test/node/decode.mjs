@@ -137,6 +137,20 @@ function toJson(schema, value, namespace, names) {
   }
 }
 
+// Named types a schema takes from its references (Confluent schema references: each a subject
+// and version), and those of their references, so that toJson can resolve them by name. The
+// deserializer resolves them itself; this is only for printing.
+async function collectReferences(info, names, seen) {
+  for (const ref of info.references ?? []) {
+    const key = `${ref.subject}:${ref.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const referenced = await client.getSchemaMetadata(ref.subject, ref.version, false);
+    await collectReferences(referenced, names, seen);
+    collectNames(JSON.parse(referenced.schema), '', names);
+  }
+}
+
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const client = SchemaRegistryClient.newClient({ baseURLs: [input.registryUrl] });
 const deserializer = new AvroDeserializer(client, SerdeType.VALUE, {});
@@ -149,6 +163,7 @@ for (const base64 of input.values) {
   const [info] = await deserializer.getWriterSchema(input.topic, payload, schemaId);
   const writer = JSON.parse(info.schema);
   const names = new Map();
+  await collectReferences(info, names, new Set());
   collectNames(writer, '', names);
   const jsTypes = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsType(v)]));
   process.stdout.write(`${JSON.stringify({

@@ -15,14 +15,15 @@ import org.apache.avro.message.SchemaStore;
 /** An order was paid. Shares topic orders with OrderPlaced and OrderShipped, keyed by order id. */
 @org.apache.avro.specific.AvroGenerated
 public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase implements org.apache.avro.specific.SpecificRecord {
-  private static final long serialVersionUID = -7311933999293506606L;
+  private static final long serialVersionUID = -952682823076480484L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderPaid\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"An order was paid. Shares topic orders with OrderPlaced and OrderShipped, keyed by order id.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"payment_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the payment that settled the order.\"},{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Amount paid, in the order's currency.\"},{\"name\":\"paid_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the payment was confirmed, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderPaid\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"An order was paid. Shares topic orders with OrderPlaced and OrderShipped, keyed by order id.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"payment_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the payment that settled the order.\"},{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Amount paid, in the order's currency.\"},{\"name\":\"paid_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the payment was confirmed, in UTC.\"},{\"name\":\"metadata\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"EventMetadata\",\"namespace\":\"dev.typedproducer.events.shared\",\"doc\":\"Where an event came from. A shared type: not an event of its own, used inside OrderPlaced and OrderPaid, compiled once into one Java class.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event, for consumers that deduplicate.\"},{\"name\":\"source\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The service that produced the event, e.g. checkout.\",\"kafka.rules\":{\"notBlank\":true,\"maxLength\":128}},{\"name\":\"correlation_id\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Id of the request or saga the event belongs to, if any.\",\"default\":null}]}],\"doc\":\"Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.\",\"default\":null}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
   static {
+    MODEL$.addLogicalTypeConversion(new org.apache.avro.Conversions.UUIDConversion());
     MODEL$.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMillisConversion());
     MODEL$.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
   }
@@ -86,6 +87,8 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
   private java.math.BigDecimal amount;
   /** When the payment was confirmed, in UTC. */
   private java.time.Instant paid_at;
+  /** Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says. */
+  private dev.typedproducer.events.shared.EventMetadata metadata;
 
   /**
    * Default constructor.  Note that this does not initialize fields
@@ -100,12 +103,14 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
    * @param payment_id Id of the payment that settled the order.
    * @param amount Amount paid, in the order's currency.
    * @param paid_at When the payment was confirmed, in UTC.
+   * @param metadata Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
    */
-  public OrderPaid(java.lang.String order_id, java.lang.String payment_id, java.math.BigDecimal amount, java.time.Instant paid_at) {
+  public OrderPaid(java.lang.String order_id, java.lang.String payment_id, java.math.BigDecimal amount, java.time.Instant paid_at, dev.typedproducer.events.shared.EventMetadata metadata) {
     this.order_id = order_id;
     this.payment_id = payment_id;
     this.amount = amount;
     this.paid_at = paid_at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    this.metadata = metadata;
   }
 
   @Override
@@ -122,6 +127,7 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
     case 1: return payment_id;
     case 2: return amount;
     case 3: return paid_at;
+    case 4: return metadata;
     default: throw new IndexOutOfBoundsException("Invalid index: " + field$);
     }
   }
@@ -132,6 +138,7 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
       null,
       new org.apache.avro.Conversions.DecimalConversion(),
       new org.apache.avro.data.TimeConversions.TimestampMillisConversion(),
+      null,
       null
   };
 
@@ -149,6 +156,7 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
     case 1: payment_id = value$ != null ? value$.toString() : null; break;
     case 2: amount = (java.math.BigDecimal)value$; break;
     case 3: paid_at = (java.time.Instant)value$; break;
+    case 4: metadata = (dev.typedproducer.events.shared.EventMetadata)value$; break;
     default: throw new IndexOutOfBoundsException("Invalid index: " + field$);
     }
   }
@@ -226,6 +234,24 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
   }
 
   /**
+   * Gets the value of the 'metadata' field.
+   * @return Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+   */
+  public dev.typedproducer.events.shared.EventMetadata getMetadata() {
+    return metadata;
+  }
+
+
+  /**
+   * Sets the value of the 'metadata' field.
+   * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+   * @param value the value to set.
+   */
+  public void setMetadata(dev.typedproducer.events.shared.EventMetadata value) {
+    this.metadata = value;
+  }
+
+  /**
    * Creates a new OrderPaid RecordBuilder.
    * @return A new OrderPaid RecordBuilder
    */
@@ -274,6 +300,9 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
     private java.math.BigDecimal amount;
     /** When the payment was confirmed, in UTC. */
     private java.time.Instant paid_at;
+    /** Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says. */
+    private dev.typedproducer.events.shared.EventMetadata metadata;
+    private dev.typedproducer.events.shared.EventMetadata.Builder metadataBuilder;
 
     /** Creates a new Builder */
     private Builder() {
@@ -302,6 +331,13 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
         this.paid_at = data().deepCopy(fields()[3].schema(), other.paid_at);
         fieldSetFlags()[3] = other.fieldSetFlags()[3];
       }
+      if (isValidValue(fields()[4], other.metadata)) {
+        this.metadata = data().deepCopy(fields()[4].schema(), other.metadata);
+        fieldSetFlags()[4] = other.fieldSetFlags()[4];
+      }
+      if (other.hasMetadataBuilder()) {
+        this.metadataBuilder = dev.typedproducer.events.shared.EventMetadata.newBuilder(other.getMetadataBuilder());
+      }
     }
 
     /**
@@ -326,6 +362,11 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
         this.paid_at = data().deepCopy(fields()[3].schema(), other.paid_at);
         fieldSetFlags()[3] = true;
       }
+      if (isValidValue(fields()[4], other.metadata)) {
+        this.metadata = data().deepCopy(fields()[4].schema(), other.metadata);
+        fieldSetFlags()[4] = true;
+      }
+      this.metadataBuilder = null;
     }
 
     /**
@@ -503,6 +544,89 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
       return this;
     }
 
+    /**
+      * Gets the value of the 'metadata' field.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @return The value.
+      */
+    public dev.typedproducer.events.shared.EventMetadata getMetadata() {
+      return metadata;
+    }
+
+
+    /**
+      * Sets the value of the 'metadata' field.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @param value The value of 'metadata'.
+      * @return This builder.
+      */
+    public dev.typedproducer.events.orders.OrderPaid.Builder setMetadata(dev.typedproducer.events.shared.EventMetadata value) {
+      validate(fields()[4], value);
+      this.metadataBuilder = null;
+      this.metadata = value;
+      fieldSetFlags()[4] = true;
+      return this;
+    }
+
+    /**
+      * Checks whether the 'metadata' field has been set.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @return True if the 'metadata' field has been set, false otherwise.
+      */
+    public boolean hasMetadata() {
+      return fieldSetFlags()[4];
+    }
+
+    /**
+     * Gets the Builder instance for the 'metadata' field and creates one if it doesn't exist yet.
+     * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+     * @return This builder.
+     */
+    public dev.typedproducer.events.shared.EventMetadata.Builder getMetadataBuilder() {
+      if (metadataBuilder == null) {
+        if (hasMetadata()) {
+          setMetadataBuilder(dev.typedproducer.events.shared.EventMetadata.newBuilder(metadata));
+        } else {
+          setMetadataBuilder(dev.typedproducer.events.shared.EventMetadata.newBuilder());
+        }
+      }
+      return metadataBuilder;
+    }
+
+    /**
+     * Sets the Builder instance for the 'metadata' field
+     * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+     * @param value The builder instance that must be set.
+     * @return This builder.
+     */
+
+    public dev.typedproducer.events.orders.OrderPaid.Builder setMetadataBuilder(dev.typedproducer.events.shared.EventMetadata.Builder value) {
+      clearMetadata();
+      metadataBuilder = value;
+      return this;
+    }
+
+    /**
+     * Checks whether the 'metadata' field has an active Builder instance
+     * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+     * @return True if the 'metadata' field has an active Builder instance
+     */
+    public boolean hasMetadataBuilder() {
+      return metadataBuilder != null;
+    }
+
+    /**
+      * Clears the value of the 'metadata' field.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @return This builder.
+      */
+    public dev.typedproducer.events.orders.OrderPaid.Builder clearMetadata() {
+      metadata = null;
+      metadataBuilder = null;
+      fieldSetFlags()[4] = false;
+      return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public OrderPaid build() {
@@ -512,6 +636,16 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
         record.payment_id = fieldSetFlags()[1] ? this.payment_id : (java.lang.String) defaultValue(fields()[1]);
         record.amount = fieldSetFlags()[2] ? this.amount : (java.math.BigDecimal) defaultValue(fields()[2]);
         record.paid_at = fieldSetFlags()[3] ? this.paid_at : (java.time.Instant) defaultValue(fields()[3]);
+        if (metadataBuilder != null) {
+          try {
+            record.metadata = this.metadataBuilder.build();
+          } catch (org.apache.avro.AvroMissingFieldException e) {
+            e.addParentField(record.getSchema().getField("metadata"));
+            throw e;
+          }
+        } else {
+          record.metadata = fieldSetFlags()[4] ? this.metadata : (dev.typedproducer.events.shared.EventMetadata) defaultValue(fields()[4]);
+        }
         return record;
       } catch (org.apache.avro.AvroMissingFieldException e) {
         throw e;
@@ -547,6 +681,7 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
     result = 31 * result + (this.payment_id == null ? 0 : this.payment_id.hashCode());
     result = 31 * result + (this.amount == null ? 0 : this.amount.hashCode());
     result = 31 * result + (this.paid_at == null ? 0 : this.paid_at.hashCode());
+    result = 31 * result + (this.metadata == null ? 0 : this.metadata.hashCode());
     return result;
   }
 
@@ -569,6 +704,9 @@ public class OrderPaid extends org.apache.avro.specific.SpecificRecordBase imple
       return false;
     }
     if (!java.util.Objects.equals(this.paid_at, other.paid_at)) {
+      return false;
+    }
+    if (!java.util.Objects.equals(this.metadata, other.metadata)) {
       return false;
     }
     return true;

@@ -15,14 +15,15 @@ import org.apache.avro.message.SchemaStore;
 /** A customer placed an order. First event of an order on topic orders, keyed by order id so that an order's events stay in order. */
 @org.apache.avro.specific.AvroGenerated
 public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase implements org.apache.avro.specific.SpecificRecord {
-  private static final long serialVersionUID = -4215859829855229582L;
+  private static final long serialVersionUID = -8356526686513596444L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderPlaced\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"A customer placed an order. First event of an order on topic orders, keyed by order id so that an order's events stay in order.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"customer_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Who placed the order.\"},{\"name\":\"total\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Order total in the order's currency.\"},{\"name\":\"currency\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"ISO 4217 currency code, e.g. EUR.\"},{\"name\":\"placed_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the order was placed, in UTC.\"}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"OrderPlaced\",\"namespace\":\"dev.typedproducer.events.orders\",\"doc\":\"A customer placed an order. First event of an order on topic orders, keyed by order id so that an order's events stay in order.\",\"fields\":[{\"name\":\"order_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the order; the Kafka record key, shared by every event of the order.\",\"kafka.key\":true},{\"name\":\"customer_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Who placed the order.\"},{\"name\":\"total\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2},\"doc\":\"Order total in the order's currency.\"},{\"name\":\"currency\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"ISO 4217 currency code, e.g. EUR.\"},{\"name\":\"placed_at\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the order was placed, in UTC.\"},{\"name\":\"metadata\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"EventMetadata\",\"namespace\":\"dev.typedproducer.events.shared\",\"doc\":\"Where an event came from. A shared type: not an event of its own, used inside OrderPlaced and OrderPaid, compiled once into one Java class.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event, for consumers that deduplicate.\"},{\"name\":\"source\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The service that produced the event, e.g. checkout.\",\"kafka.rules\":{\"notBlank\":true,\"maxLength\":128}},{\"name\":\"correlation_id\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Id of the request or saga the event belongs to, if any.\",\"default\":null}]}],\"doc\":\"Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.\",\"default\":null}],\"kafka.topic\":\"orders\",\"kafka.subject.strategy\":\"TOPIC_RECORD_NAME\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
   static {
+    MODEL$.addLogicalTypeConversion(new org.apache.avro.Conversions.UUIDConversion());
     MODEL$.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMillisConversion());
     MODEL$.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
   }
@@ -88,6 +89,8 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
   private java.lang.String currency;
   /** When the order was placed, in UTC. */
   private java.time.Instant placed_at;
+  /** Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says. */
+  private dev.typedproducer.events.shared.EventMetadata metadata;
 
   /**
    * Default constructor.  Note that this does not initialize fields
@@ -103,13 +106,15 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
    * @param total Order total in the order's currency.
    * @param currency ISO 4217 currency code, e.g. EUR.
    * @param placed_at When the order was placed, in UTC.
+   * @param metadata Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
    */
-  public OrderPlaced(java.lang.String order_id, java.lang.String customer_id, java.math.BigDecimal total, java.lang.String currency, java.time.Instant placed_at) {
+  public OrderPlaced(java.lang.String order_id, java.lang.String customer_id, java.math.BigDecimal total, java.lang.String currency, java.time.Instant placed_at, dev.typedproducer.events.shared.EventMetadata metadata) {
     this.order_id = order_id;
     this.customer_id = customer_id;
     this.total = total;
     this.currency = currency;
     this.placed_at = placed_at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    this.metadata = metadata;
   }
 
   @Override
@@ -127,6 +132,7 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
     case 2: return total;
     case 3: return currency;
     case 4: return placed_at;
+    case 5: return metadata;
     default: throw new IndexOutOfBoundsException("Invalid index: " + field$);
     }
   }
@@ -138,6 +144,7 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
       new org.apache.avro.Conversions.DecimalConversion(),
       null,
       new org.apache.avro.data.TimeConversions.TimestampMillisConversion(),
+      null,
       null
   };
 
@@ -156,6 +163,7 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
     case 2: total = (java.math.BigDecimal)value$; break;
     case 3: currency = value$ != null ? value$.toString() : null; break;
     case 4: placed_at = (java.time.Instant)value$; break;
+    case 5: metadata = (dev.typedproducer.events.shared.EventMetadata)value$; break;
     default: throw new IndexOutOfBoundsException("Invalid index: " + field$);
     }
   }
@@ -251,6 +259,24 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
   }
 
   /**
+   * Gets the value of the 'metadata' field.
+   * @return Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+   */
+  public dev.typedproducer.events.shared.EventMetadata getMetadata() {
+    return metadata;
+  }
+
+
+  /**
+   * Sets the value of the 'metadata' field.
+   * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+   * @param value the value to set.
+   */
+  public void setMetadata(dev.typedproducer.events.shared.EventMetadata value) {
+    this.metadata = value;
+  }
+
+  /**
    * Creates a new OrderPlaced RecordBuilder.
    * @return A new OrderPlaced RecordBuilder
    */
@@ -301,6 +327,9 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
     private java.lang.String currency;
     /** When the order was placed, in UTC. */
     private java.time.Instant placed_at;
+    /** Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says. */
+    private dev.typedproducer.events.shared.EventMetadata metadata;
+    private dev.typedproducer.events.shared.EventMetadata.Builder metadataBuilder;
 
     /** Creates a new Builder */
     private Builder() {
@@ -333,6 +362,13 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
         this.placed_at = data().deepCopy(fields()[4].schema(), other.placed_at);
         fieldSetFlags()[4] = other.fieldSetFlags()[4];
       }
+      if (isValidValue(fields()[5], other.metadata)) {
+        this.metadata = data().deepCopy(fields()[5].schema(), other.metadata);
+        fieldSetFlags()[5] = other.fieldSetFlags()[5];
+      }
+      if (other.hasMetadataBuilder()) {
+        this.metadataBuilder = dev.typedproducer.events.shared.EventMetadata.newBuilder(other.getMetadataBuilder());
+      }
     }
 
     /**
@@ -361,6 +397,11 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
         this.placed_at = data().deepCopy(fields()[4].schema(), other.placed_at);
         fieldSetFlags()[4] = true;
       }
+      if (isValidValue(fields()[5], other.metadata)) {
+        this.metadata = data().deepCopy(fields()[5].schema(), other.metadata);
+        fieldSetFlags()[5] = true;
+      }
+      this.metadataBuilder = null;
     }
 
     /**
@@ -582,6 +623,89 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
       return this;
     }
 
+    /**
+      * Gets the value of the 'metadata' field.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @return The value.
+      */
+    public dev.typedproducer.events.shared.EventMetadata getMetadata() {
+      return metadata;
+    }
+
+
+    /**
+      * Sets the value of the 'metadata' field.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @param value The value of 'metadata'.
+      * @return This builder.
+      */
+    public dev.typedproducer.events.orders.OrderPlaced.Builder setMetadata(dev.typedproducer.events.shared.EventMetadata value) {
+      validate(fields()[5], value);
+      this.metadataBuilder = null;
+      this.metadata = value;
+      fieldSetFlags()[5] = true;
+      return this;
+    }
+
+    /**
+      * Checks whether the 'metadata' field has been set.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @return True if the 'metadata' field has been set, false otherwise.
+      */
+    public boolean hasMetadata() {
+      return fieldSetFlags()[5];
+    }
+
+    /**
+     * Gets the Builder instance for the 'metadata' field and creates one if it doesn't exist yet.
+     * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+     * @return This builder.
+     */
+    public dev.typedproducer.events.shared.EventMetadata.Builder getMetadataBuilder() {
+      if (metadataBuilder == null) {
+        if (hasMetadata()) {
+          setMetadataBuilder(dev.typedproducer.events.shared.EventMetadata.newBuilder(metadata));
+        } else {
+          setMetadataBuilder(dev.typedproducer.events.shared.EventMetadata.newBuilder());
+        }
+      }
+      return metadataBuilder;
+    }
+
+    /**
+     * Sets the Builder instance for the 'metadata' field
+     * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+     * @param value The builder instance that must be set.
+     * @return This builder.
+     */
+
+    public dev.typedproducer.events.orders.OrderPlaced.Builder setMetadataBuilder(dev.typedproducer.events.shared.EventMetadata.Builder value) {
+      clearMetadata();
+      metadataBuilder = value;
+      return this;
+    }
+
+    /**
+     * Checks whether the 'metadata' field has an active Builder instance
+     * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+     * @return True if the 'metadata' field has an active Builder instance
+     */
+    public boolean hasMetadataBuilder() {
+      return metadataBuilder != null;
+    }
+
+    /**
+      * Clears the value of the 'metadata' field.
+      * Where the event came from (shared type EventMetadata, schemas/shared/), when the producer says.
+      * @return This builder.
+      */
+    public dev.typedproducer.events.orders.OrderPlaced.Builder clearMetadata() {
+      metadata = null;
+      metadataBuilder = null;
+      fieldSetFlags()[5] = false;
+      return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public OrderPlaced build() {
@@ -592,6 +716,16 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
         record.total = fieldSetFlags()[2] ? this.total : (java.math.BigDecimal) defaultValue(fields()[2]);
         record.currency = fieldSetFlags()[3] ? this.currency : (java.lang.String) defaultValue(fields()[3]);
         record.placed_at = fieldSetFlags()[4] ? this.placed_at : (java.time.Instant) defaultValue(fields()[4]);
+        if (metadataBuilder != null) {
+          try {
+            record.metadata = this.metadataBuilder.build();
+          } catch (org.apache.avro.AvroMissingFieldException e) {
+            e.addParentField(record.getSchema().getField("metadata"));
+            throw e;
+          }
+        } else {
+          record.metadata = fieldSetFlags()[5] ? this.metadata : (dev.typedproducer.events.shared.EventMetadata) defaultValue(fields()[5]);
+        }
         return record;
       } catch (org.apache.avro.AvroMissingFieldException e) {
         throw e;
@@ -628,6 +762,7 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
     result = 31 * result + (this.total == null ? 0 : this.total.hashCode());
     result = 31 * result + (this.currency == null ? 0 : this.currency.hashCode());
     result = 31 * result + (this.placed_at == null ? 0 : this.placed_at.hashCode());
+    result = 31 * result + (this.metadata == null ? 0 : this.metadata.hashCode());
     return result;
   }
 
@@ -653,6 +788,9 @@ public class OrderPlaced extends org.apache.avro.specific.SpecificRecordBase imp
       return false;
     }
     if (!java.util.Objects.equals(this.placed_at, other.placed_at)) {
+      return false;
+    }
+    if (!java.util.Objects.equals(this.metadata, other.metadata)) {
       return false;
     }
     return true;

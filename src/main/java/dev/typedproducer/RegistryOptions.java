@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 record RegistryOptions(String url, Duration timeout, Duration retryWindow, String basicAuth,
     Supplier<String> bearerToken, RegistryTls tls, SchemaChoice choice, boolean autoRegister,
-    SubjectNameStrategy strategy) {
+    boolean references, SubjectNameStrategy strategy) {
 
   /** The built-in serializer: the schema id resolved once, here. */
   <T extends SpecificRecord> Serializer<T> serializer(Schema schema, String topic,
@@ -33,6 +33,12 @@ record RegistryOptions(String url, Duration timeout, Duration retryWindow, Strin
           + choice.option() + " contradict each other: one writes the class's schema, the"
           + " other a schema the registry already holds. Keep one of them.");
     }
+    if (references && choice.kind() != SchemaChoice.Kind.LOCAL) {
+      throw new InvalidConfigException("registerSchemaReferences", true, "registerSchemaReferences"
+          + "(true) and " + choice.option() + " contradict each other: one writes the class's"
+          + " schema with references, the other a schema the registry already holds. Keep one"
+          + " of them.");
+    }
     SchemaRegistryClient registry;
     try {
       registry = SchemaRegistryClient.create(url, new SchemaRegistryClient.Settings(timeout,
@@ -44,7 +50,8 @@ record RegistryOptions(String url, Duration timeout, Duration retryWindow, Strin
           e);
     }
     return SchemaResolver.serializer(registry, strategy(schema).subject(topic,
-        schema.getFullName()), schema, choice, autoRegister, SpecificData.getForClass(eventClass));
+        schema.getFullName()), schema, choice, autoRegister, references,
+        SpecificData.getForClass(eventClass));
   }
 
   /** The builder's strategy or the schema's, which must agree when both are given. */
@@ -65,7 +72,8 @@ record RegistryOptions(String url, Duration timeout, Duration retryWindow, Strin
     return "RegistryOptions[url=" + SchemaRegistryClient.redact(url) + ", timeout=" + timeout
         + ", retryWindow=" + retryWindow + ", basicAuth=" + (basicAuth == null ? "none" : "***")
         + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", tls=" + tls
-        + ", schema=" + choice.option() + ", autoRegister=" + autoRegister + ", strategy="
+        + ", schema=" + choice.option() + ", autoRegister=" + autoRegister + ", references="
+        + references + ", strategy="
         + strategy + "]";
   }
 }

@@ -66,6 +66,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   private Duration schemaRegistryTimeout = DEFAULT_REGISTRY_TIMEOUT;
   private String topic;
   private boolean autoRegisterSchema;
+  private boolean registerSchemaReferences;
   private SubjectNameStrategy subjectNameStrategy;
   private Serializer<? super T> valueSerializer;
   private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
@@ -251,6 +252,19 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
   }
 
   /**
+   * Whether the event's schema goes to the registry with Confluent schema references: each record
+   * type it uses (the shared types of {@code schemas/shared/}) under a subject of its own, named by
+   * its full name, and the event's schema naming it instead of inlining it. Default {@code false}:
+   * each event's schema is self-contained. With {@link #autoRegisterSchema(boolean)
+   * autoRegisterSchema(true)}, {@code build()} registers both forms' parts; without, it looks the
+   * schema up in this form, as the {@code register --references} deploy step wrote it.
+   */
+  public TypedProducerBuilder<T> registerSchemaReferences(boolean registerSchemaReferences) {
+    this.registerSchemaReferences = registerSchemaReferences;
+    return this;
+  }
+
+  /**
    * How the registry subject is named; default the schema's {@code "kafka.subject.strategy"},
    * else {@link SubjectNameStrategy#TOPIC_NAME}. One that contradicts the schema is refused.
    */
@@ -330,7 +344,8 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
     Serializer<? super T> values = valueSerializer != null ? valueSerializer
         : new RegistryOptions(schemaRegistryUrl, schemaRegistryTimeout, startupTimeout,
             schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
-            autoRegisterSchema, subjectNameStrategy).serializer(schema, resolvedTopic, eventClass);
+            autoRegisterSchema, registerSchemaReferences, subjectNameStrategy)
+            .serializer(schema, resolvedTopic, eventClass);
     // Kafka checks every setting before anything is asked of the brokers.
     Producer<byte[], byte[]> producer = BuildSteps.kafkaProducer(config, values);
     List<Diagnostic> warnings = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.typedproducer.cli.Main;
 import dev.typedproducer.events.orders.OrderPaid;
 import dev.typedproducer.events.orders.OrderPlaced;
 import dev.typedproducer.events.orders.OrderShipped;
+import dev.typedproducer.events.shared.EventMetadata;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.testing.LocalKafka;
 import dev.typedproducer.testing.LocalSchemaRegistry;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.apache.avro.specific.SpecificRecord;
@@ -70,7 +72,9 @@ class OrdersTopicIT {
       LocalSchemaRegistry registry) throws Exception {
     kafka.createTopic("orders", 3);
     Path family = Files.createDirectories(dir.resolve("schemas"));
-    for (String file : List.of("order_placed.avsc", "order_paid.avsc", "order_shipped.avsc")) {
+    for (String file : List.of("order_placed.avsc", "order_paid.avsc", "order_shipped.avsc",
+        "shared/event_metadata.avsc")) {
+      Files.createDirectories(family.resolve(file).getParent());
       Files.copy(Path.of("schemas", file), family.resolve(file));
     }
     ByteArrayOutputStream registered = new ByteArrayOutputStream();
@@ -84,7 +88,9 @@ class OrdersTopicIT {
       assertThat(List.of(placed.topic(), paid.topic(), shipped.topic())).containsOnly("orders");
       step(placed, i -> OrderPlaced.newBuilder().setOrderId("order-" + i)
           .setCustomerId("customer-" + i % 7).setTotal(new BigDecimal(i + ".50"))
-          .setCurrency("EUR").setPlacedAt(AT.plusSeconds(i)).build());
+          .setCurrency("EUR").setPlacedAt(AT.plusSeconds(i))
+          .setMetadata(EventMetadata.newBuilder().setEventId(new UUID(0, i))
+              .setSource("checkout").build()).build());
       step(paid, i -> OrderPaid.newBuilder().setOrderId("order-" + i).setPaymentId("pay-" + i)
           .setAmount(new BigDecimal(i + ".50")).setPaidAt(AT.plusSeconds(100 + i)).build());
       step(shipped, i -> OrderShipped.newBuilder().setOrderId("order-" + i).setCarrier("DHL")
@@ -123,7 +129,13 @@ class OrdersTopicIT {
           + value);
       int n = Integer.parseInt(key.substring("order-".length()));
       switch (typeById.get(frameId)) {
-        case "OrderPlaced" -> assertThat(value.path("total").textValue()).isEqualTo(n + ".50");
+        case "OrderPlaced" -> {
+          assertThat(value.path("total").textValue()).isEqualTo(n + ".50");
+          // The shared type, inlined in OrderPlaced's registered schema, decoded by the client.
+          assertThat(value.path("metadata").path("source").textValue()).isEqualTo("checkout");
+          assertThat(value.path("metadata").path("event_id").textValue())
+              .isEqualTo(new UUID(0, n).toString());
+        }
         case "OrderPaid" -> assertThat(value.path("payment_id").textValue()).isEqualTo("pay-" + n);
         default -> assertThat(value.path("tracking_number").isNull()).isEqualTo(n % 2 == 0);
       }

@@ -38,9 +38,11 @@ public final class Main {
       "      --report-json FILE         also write the report as JSON",
       "      --report-junit FILE        also write the report as JUnit XML",
       "      --if-no-baseline skip      pass, saying so, when there is no git baseline",
-      "  register --schemas DIR --registry-url URL [--dry-run] [--subject-strategy S]",
+      "  register --schemas DIR --registry-url URL [--dry-run] [--subject-strategy S]"
+          + " [--references]",
       "      register every schema under its subject (idempotent); sets the subject's level",
-      "      from the schema's kafka.compatibility first",
+      "      from the schema's kafka.compatibility first; with --references, the shared types",
+      "      (schemas/shared/) go under subjects of their own, which the events reference",
       "  registry options of compat and register:",
       RegistryArgs.USAGE,
       "  build-check --schemas DIR --generated DIR --fresh DIR [--mode update|verify]",

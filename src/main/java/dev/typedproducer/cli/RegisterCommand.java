@@ -7,6 +7,9 @@ import dev.typedproducer.compat.CompatibilityLevel;
 import dev.typedproducer.compat.RegistryBaseline;
 import dev.typedproducer.compat.RegistryVerdict;
 import dev.typedproducer.compat.SchemaValidator;
+import dev.typedproducer.internal.registry.ReferencedSchemas;
+import dev.typedproducer.internal.registry.RegisteredSchema;
+import dev.typedproducer.internal.registry.SchemaReference;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.schema.SchemaFile;
@@ -19,20 +22,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code register}: the deploy step. Registers every schema in a folder under its subject, after
  * setting the subject's level from the schema's {@code "kafka.compatibility"}. Idempotent: a
- * schema the subject already has is left as it is.
+ * schema the subject already has is left as it is. Shared types are registered inside the events
+ * that use them, or, with {@code --references}, under subjects of their own that the events
+ * reference.
  */
 final class RegisterCommand {
   private RegisterCommand() {}
 
   static int run(List<String> rest, PrintStream out) throws IOException, CheckCannotRunException {
     Args args = Args.parse(rest,
-        union(Set.of("schemas", "subject-strategy"), RegistryArgs.OPTIONS), Set.of("dry-run"));
+        union(Set.of("schemas", "subject-strategy"), RegistryArgs.OPTIONS),
+        Set.of("dry-run", "references"));
     Path schemas = Path.of(args.get("schemas", "schemas"));
     boolean dryRun = args.flag("dry-run");
+    boolean references = args.flag("references");
     SubjectNameStrategy strategy = CompatCommand.strategy(args.get("subject-strategy", "topic-name"));
     SchemaRegistryClient registry = RegistryArgs.client(args, args.required("registry-url"));
 
@@ -45,8 +53,8 @@ final class RegisterCommand {
     out.println((dryRun ? "Dry run: nothing is changed at " : "Registering at ") + registry.url());
     int refused = 0;
     try {
-      for (SchemaFile file : SchemaFiles.read(schemas, Paths::display).schemas()) {
-        if (!register(file, strategy, registry, dryRun, out)) {
+      for (SchemaFile file : SchemaFiles.read(schemas, Paths::display).events()) {
+        if (!register(file, strategy, registry, dryRun, references, out)) {
           refused++;
         }
       }
@@ -59,7 +67,7 @@ final class RegisterCommand {
   }
 
   private static boolean register(SchemaFile file, SubjectNameStrategy given,
-      SchemaRegistryClient registry, boolean dryRun, PrintStream out)
+      SchemaRegistryClient registry, boolean dryRun, boolean references, PrintStream out)
       throws CheckCannotRunException {
     SubjectNameStrategy strategy = SubjectStrategies.of(file.schema(), given);
     Object topic = file.schema().getObjectProp(SchemaProperties.TOPIC);
@@ -79,6 +87,13 @@ final class RegisterCommand {
     boolean isNew = registry.versions(subject).isEmpty();
     if (!isNew) {
       setLevel(declared, subject, where, registry, dryRun, out);
+    }
+    if (references && !dryRun && !ReferencedSchemas.referencedTypes(file.schema()).isEmpty()) {
+      boolean registered = registerWithReferences(file, subject, where, registry, out);
+      if (registered && isNew) {
+        setLevel(declared, subject, where, registry, false, out);
+      }
+      return registered;
     }
     Optional<Integer> existing = registry.lookup(subject, text);
     if (existing.isPresent()) {
@@ -106,6 +121,34 @@ final class RegisterCommand {
       if (isNew) {
         setLevel(declared, subject, where, registry, false, out);
       }
+      return true;
+    } catch (SchemaRegistryException e) {
+      if (!isRefusal(e)) {
+        throw e;
+      }
+      out.println("refused    " + where + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Registers {@code file} as Confluent schema references: each shared type under its own subject
+   * first, then the event naming them.
+   */
+  private static boolean registerWithReferences(SchemaFile file, String subject, String where,
+      SchemaRegistryClient registry, PrintStream out) {
+    try {
+      List<SchemaReference> refs = ReferencedSchemas.references(registry, file.schema(), true,
+          line -> out.println("           " + line));
+      String text = ReferencedSchemas.text(file.schema());
+      String using = "  references " + refs.stream()
+          .map(r -> r.subject() + " version " + r.version()).collect(Collectors.joining(", "));
+      Optional<RegisteredSchema> existing = registry.lookup(subject, text, refs);
+      if (existing.isPresent()) {
+        out.println("unchanged  " + where + "  id " + existing.get().id() + using);
+        return true;
+      }
+      out.println("registered " + where + "  id " + registry.register(subject, text, refs) + using);
       return true;
     } catch (SchemaRegistryException e) {
       if (!isRefusal(e)) {

@@ -29,7 +29,9 @@ public final class SchemaCheck {
     SchemaFiles.Result result = SchemaFiles.read(schemas, Paths::display);
     List<Diagnostic> problems = new ArrayList<>(result.problems());
     for (SchemaFile file : result.schemas()) {
-      problems.addAll(SchemaValidator.validate(file.schema(), file.source()));
+      // Shared types (schemas/shared/) are types, not events: no key, no topic.
+      problems.addAll(file.shared() ? SchemaValidator.validateShared(file.schema(), file.source())
+          : SchemaValidator.validate(file.schema(), file.source()));
     }
     return new Validation(result.schemas().size() + result.problems().size(), problems,
         result.warnings());

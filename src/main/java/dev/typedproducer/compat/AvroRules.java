@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 /**
  * Avro's own schema resolution rules, the ones schema registries apply: at a level, can the new
@@ -33,12 +34,12 @@ final class AvroRules {
     List<Finding> findings = new ArrayList<>();
     for (SchemaVersion version : compared(history, level)) {
       if (level.backward()) {
-        for (Incompatibility i : incompatibilities(candidate, version.schema())) {
+        for (Problem i : incompatibilities(candidate, version.schema())) {
           findings.add(backward(i, version));
         }
       }
       if (level.forward()) {
-        for (Incompatibility i : incompatibilities(version.schema(), candidate)) {
+        for (Problem i : incompatibilities(version.schema(), candidate)) {
           findings.add(forward(i, version));
         }
       }
@@ -54,23 +55,61 @@ final class AvroRules {
     return level.transitive() ? history : List.of(history.get(history.size() - 1));
   }
 
-  private static List<Incompatibility> incompatibilities(Schema reader, Schema writer) {
-    return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult()
-        .getIncompatibilities();
+  /** One of Avro's incompatibilities: what, Avro's words, and where (a JSON pointer). */
+  private record Problem(SchemaIncompatibilityType type, String message, String location) {}
+
+  private static List<Problem> incompatibilities(Schema reader, Schema writer) {
+    List<Problem> problems = new ArrayList<>();
+    for (Incompatibility i : SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+        .getResult().getIncompatibilities()) {
+      // Where the writer's type sits: a union's branch is the last step of the location.
+      Schema written = i.getWriterFragment();
+      String at = i.getLocation();
+      int slash = at.lastIndexOf('/');
+      if (written.getType() == Schema.Type.UNION && at.substring(slash + 1).matches("[0-9]+")
+          && Integer.parseInt(at.substring(slash + 1)) < written.getTypes().size()) {
+        written = written.getTypes().get(Integer.parseInt(at.substring(slash + 1)));
+        at = at.substring(0, slash);
+      }
+      Schema branch = i.getType() == SchemaIncompatibilityType.MISSING_UNION_BRANCH
+          ? sameNamedBranch(i.getReaderFragment(), written) : null;
+      if (branch == null) {
+        problems.add(new Problem(i.getType(), i.getMessage(), i.getLocation()));
+        continue;
+      }
+      // A named type in a union changed in itself (an optional shared type, say): Avro says only
+      // that no branch takes it; say why, at the place inside it.
+      String inBranch = at + "/" + i.getReaderFragment().getTypes().indexOf(branch);
+      for (Problem inner : incompatibilities(branch, written)) {
+        problems.add(new Problem(inner.type(), inner.message(),
+            inBranch + (inner.location().equals("/") ? "" : inner.location())));
+      }
+    }
+    return problems;
+  }
+
+  /** The branch of {@code union} with the full name of the named type {@code type}, or null. */
+  private static Schema sameNamedBranch(Schema union, Schema type) {
+    if (union.getType() != Schema.Type.UNION || !(type.getType() == Schema.Type.RECORD
+        || type.getType() == Schema.Type.ENUM || type.getType() == Schema.Type.FIXED)) {
+      return null;
+    }
+    return union.getTypes().stream().filter(b -> b.getType() == type.getType()
+        && b.getFullName().equals(type.getFullName())).findFirst().orElse(null);
   }
 
   /** The new schema (reader) cannot read data written with {@code version}. */
-  private static Finding backward(Incompatibility i, SchemaVersion version) {
-    String where = " (at " + i.getLocation() + " of the new schema)";
+  private static Finding backward(Problem i, SchemaVersion version) {
+    String where = " (at " + i.location() + " of the new schema)";
     String cannot = ": data written with " + version.label() + " cannot be read with the new schema.";
-    String avro = " Avro: " + i.getType() + " " + i.getMessage();
-    return switch (i.getType()) {
+    String avro = " Avro: " + i.type() + " " + i.message();
+    return switch (i.type()) {
       case READER_FIELD_MISSING_DEFAULT_VALUE -> finding(FIELD_ADDED_WITHOUT_DEFAULT, i, version,
-          "field " + i.getMessage() + " was added without a default" + where + cannot + avro,
+          "field " + i.message() + " was added without a default" + where + cannot + avro,
           "give the new field a default (for an optional field: \"type\": [\"null\", ...],"
               + " \"default\": null), so that records written before it can still be read");
       case MISSING_ENUM_SYMBOLS -> finding(ENUM_SYMBOL_REMOVED, i, version,
-          "enum symbol(s) " + i.getMessage() + " were removed" + where + cannot + avro,
+          "enum symbol(s) " + i.message() + " were removed" + where + cannot + avro,
           "keep the symbols (document them as retired), or give the enum a \"default\" symbol"
               + " that readers use for symbols they do not know");
       case MISSING_UNION_BRANCH -> finding(UNION_NARROWED, i, version,
@@ -88,19 +127,19 @@ final class AvroRules {
   }
 
   /** Readers still on {@code version} cannot read data written with the new schema. */
-  private static Finding forward(Incompatibility i, SchemaVersion version) {
-    String where = " (at " + i.getLocation() + " of " + version.label() + ")";
+  private static Finding forward(Problem i, SchemaVersion version) {
+    String where = " (at " + i.location() + " of " + version.label() + ")";
     String cannot = ": consumers still reading with " + version.label()
         + " cannot read data written with the new schema.";
-    String avro = " Avro: " + i.getType() + " " + i.getMessage();
-    return switch (i.getType()) {
+    String avro = " Avro: " + i.type() + " " + i.message();
+    return switch (i.type()) {
       case READER_FIELD_MISSING_DEFAULT_VALUE -> finding(FIELD_REMOVED_WITHOUT_DEFAULT, i, version,
-          "field " + i.getMessage() + " was removed, and old readers have no default for it"
+          "field " + i.message() + " was removed, and old readers have no default for it"
               + where + cannot + avro,
           "keep the field; to retire it, first release a version that gives it a default, and"
               + " remove it only once every reader has that version");
       case MISSING_ENUM_SYMBOLS -> finding(ENUM_SYMBOL_ADDED, i, version,
-          "enum symbol(s) " + i.getMessage() + " were added, which old readers do not know"
+          "enum symbol(s) " + i.message() + " were added, which old readers do not know"
               + where + cannot + avro,
           "give the enum a \"default\" symbol in a release before adding symbols, so that old"
               + " readers map new symbols to it");
@@ -124,8 +163,8 @@ final class AvroRules {
         + " retire the old one";
   }
 
-  private static Finding finding(String id, Incompatibility i, SchemaVersion version,
+  private static Finding finding(String id, Problem i, SchemaVersion version,
       String problem, String fix) {
-    return new Finding(id, Severity.ERROR, false, i.getLocation(), problem, fix, version.label());
+    return new Finding(id, Severity.ERROR, false, i.location(), problem, fix, version.label());
   }
 }

@@ -1,5 +1,6 @@
 package dev.typedproducer.compat;
 
+import dev.typedproducer.SchemaRegistryException;
 import dev.typedproducer.SubjectNameStrategy;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.RegistrySchemas;
@@ -11,20 +12,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 
 /**
  * Runs the compatibility check over every schema in a folder, against a git baseline or a
- * registry.
+ * registry. Events are checked against their earlier versions; a shared type
+ * ({@code shared/*.avsc}) is checked inside every event that uses it, and its own result names
+ * those events.
  */
 public final class CompatibilityRun {
   public static final String SCHEMA_DELETED = "SchemaDeleted";
   public static final String SUBJECT_UNKNOWN = "SubjectUnknown";
   public static final String BASELINE_VERSION_UNREADABLE = "BaselineVersionUnreadable";
+  public static final String REGISTRY_CANNOT_JUDGE = "RegistryCannotJudge";
 
   /**
    * What to check and against what.
@@ -51,22 +57,26 @@ public final class CompatibilityRun {
       results.add(new SchemaResult(problem.source(), "", "", options.defaultLevel(), "default", 0,
           List.of(CompatibilityChecker.fromDiagnostic(problem)), null));
     }
+    Map<SchemaFile, List<SchemaVersion>> histories = new HashMap<>();
     if (options.registry() != null) {
       RegistryBaseline baseline = new RegistryBaseline(options.registry());
-      for (SchemaFile file : files.schemas()) {
-        results.add(againstRegistry(file, baseline, options));
+      for (SchemaFile file : files.events()) {
+        results.add(againstRegistry(file, baseline, options, histories));
       }
+      shared(files, results, histories, options);
       return new CompatReport("registry", baseline.label(), results);
     }
     GitBaseline baseline = GitBaseline.open(options.schemas(), options.against());
     Set<String> names = new HashSet<>();
-    for (SchemaFile file : files.schemas()) {
+    files.shared().forEach(file -> names.add(file.schema().getFullName()));
+    for (SchemaFile file : files.events()) {
       List<Schema> known = files.schemas().stream().filter(other -> other != file)
           .map(SchemaFile::schema).toList();
       names.add(file.schema().getFullName());
       CompatibilityLevel declared = declared(file.schema());
       String subject = subject(file.schema(), options);
       GitBaseline.History history = baseline.history(file.path(), known);
+      histories.put(file, history.versions());
       SchemaResult result = CompatibilityChecker.check(file.source(),
           subject == null ? "" : subject, file.schema(),
           declared != null ? declared : options.defaultLevel(),
@@ -79,6 +89,7 @@ public final class CompatibilityRun {
       }
       results.add(result);
     }
+    shared(files, results, histories, options);
     for (GitBaseline.BaselineFile old : baseline.files(options.schemas())) {
       boolean moved = old.schema() != null && names.contains(old.schema().getFullName());
       if (!Files.exists(old.path()) && !moved) {
@@ -88,8 +99,19 @@ public final class CompatibilityRun {
     return new CompatReport("git", baseline.label(), results);
   }
 
+  /** Adds a result per shared type, naming the events that use it (checked above). */
+  private static void shared(SchemaFiles.Result files, List<SchemaResult> results,
+      Map<SchemaFile, List<SchemaVersion>> histories, Options options) {
+    List<SchemaResult> events = List.copyOf(results);
+    for (SchemaFile file : files.shared()) {
+      results.add(SharedTypeResults.of(file, files.events(), events, histories,
+          options.defaultLevel()));
+    }
+  }
+
   private static SchemaResult againstRegistry(SchemaFile file, RegistryBaseline baseline,
-      Options options) throws CheckCannotRunException {
+      Options options, Map<SchemaFile, List<SchemaVersion>> histories)
+      throws CheckCannotRunException {
     Schema schema = file.schema();
     String subject = subject(schema, options);
     CompatibilityLevel declared = declared(schema);
@@ -102,12 +124,29 @@ public final class CompatibilityRun {
               ""));
     }
     List<SchemaVersion> history = baseline.history(subject);
+    histories.put(file, history);
     CompatibilityLevel registryLevel = baseline.level(subject);
     CompatibilityLevel level = declared != null ? declared : registryLevel;
-    RegistryVerdict verdict = history.isEmpty() ? null : baseline.verdict(subject,
-        RegistrySchemas.text(schema), registryLevel, registryLevel == level);
-    return CompatibilityChecker.check(file.source(), subject, schema, level,
+    RegistryVerdict verdict = null;
+    Finding unjudged = null;
+    try {
+      verdict = history.isEmpty() ? null : baseline.verdict(subject, RegistrySchemas.text(schema),
+          registryLevel, registryLevel == level);
+    } catch (CheckCannotRunException e) {
+      if (!(e.getCause() instanceof SchemaRegistryException refused)
+          || refused.httpStatus() != 422) {
+        throw e;
+      }
+      unjudged = new Finding(REGISTRY_CANNOT_JUDGE, Severity.WARNING, false, "", "the registry"
+          + " could not judge the schema (" + refused.getMessage() + "); Apicurio 2.4 answers"
+          + " so for a subject whose versions use schema references, which its compatibility"
+          + " rule does not resolve", "nothing to do here: this check read the versions with"
+          + " their references and its own verdict counts; the registry will not guard the"
+          + " subject itself", "the registry's versions");
+    }
+    SchemaResult result = CompatibilityChecker.check(file.source(), subject, schema, level,
         declared != null ? "schema" : "registry", history, verdict);
+    return unjudged == null ? result : result.withFinding(unjudged);
   }
 
   private static SchemaResult deleted(GitBaseline.BaselineFile old, Options options) {

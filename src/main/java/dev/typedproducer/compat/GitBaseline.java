@@ -1,11 +1,18 @@
 package dev.typedproducer.compat;
 
+import dev.typedproducer.internal.schema.NamedTypes;
+import dev.typedproducer.internal.schema.SchemaFile;
 import dev.typedproducer.internal.schema.SchemaFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -18,6 +25,8 @@ public final class GitBaseline {
   private final Path top;
   private final String ref;
   private final String commit;
+  /** The shared types of a folder at a commit, by {@code sha:folder}. */
+  private final Map<String, List<Schema>> shared = new HashMap<>();
 
   private GitBaseline(Git git, Path top, String ref, String commit) {
     this.git = git;
@@ -65,8 +74,11 @@ public final class GitBaseline {
 
   /**
    * Every version {@code file} had at or before the baseline, oldest first; empty for a file the
-   * baseline does not have. A version that names types defined in other files is parsed with
-   * {@code known}, the other files' schemas as they are now.
+   * baseline does not have. A version that names types defined in other files is parsed with the
+   * shared types ({@code shared/*.avsc}) as they were in the same commit, and with {@code known},
+   * the other files' schemas as they are now, for the rest. When a shared type changed after the
+   * file last did, the file as the baseline has it, with the baseline's shared types, is the last
+   * version.
    */
   public History history(Path file, List<Schema> known) throws CheckCannotRunException {
     String path = relative(file);
@@ -92,10 +104,7 @@ public final class GitBaseline {
         continue; // deleted in that commit, or unchanged (a revert, a mode change)
       }
       previous = shown.out();
-      Schema schema = parse(shown.out());
-      if (schema == null) {
-        schema = parseWith(shown.out(), known);
-      }
+      Schema schema = parseAt(shown.out(), c[0], c[1], known);
       if (schema == null) {
         unreadable.add(c[1] + " at commit " + shortSha(c[0]));
       } else {
@@ -103,7 +112,58 @@ public final class GitBaseline {
             + shortSha(c[0]) + ")"));
       }
     }
+    if (!commits.isEmpty() && !versions.isEmpty()) {
+      // The file's text may be older than the shared types it uses: add the baseline's view.
+      String last = commits.get(commits.size() - 1)[1];
+      Git.Result shown = git.run("show", commit + ":" + last);
+      Schema atBaseline = shown.ok() ? parseAt(shown.out(), commit, last, known) : null;
+      if (atBaseline != null && !atBaseline.toString()
+          .equals(versions.get(versions.size() - 1).schema().toString())) {
+        versions.add(new SchemaVersion(atBaseline, "version " + (versions.size() + 1)
+            + " (commit " + shortSha(commit) + ", with the shared types changed)"));
+      }
+    }
     return new History(versions, unreadable);
+  }
+
+  /**
+   * {@code text}, the file {@code path} at commit {@code sha}, parsed alone, or else with the
+   * shared types of that commit and, for other names, {@code known}; null when it does not parse.
+   */
+  private Schema parseAt(String text, String sha, String path, List<Schema> known)
+      throws CheckCannotRunException {
+    Schema schema = parse(text);
+    if (schema != null) {
+      return schema;
+    }
+    List<Schema> shared = sharedAt(sha, path);
+    Set<String> names = new HashSet<>();
+    shared.forEach(s -> NamedTypes.forEach(s, n -> names.add(n.getFullName())));
+    List<Schema> types = new ArrayList<>(shared);
+    known.stream().filter(k -> !names.contains(k.getFullName())).forEach(types::add);
+    schema = parseWith(text, types);
+    return schema != null ? schema : parseWith(text, known);
+  }
+
+  /** The shared types beside the file {@code path} (in its shared/ folder) at commit {@code sha}. */
+  private List<Schema> sharedAt(String sha, String path) throws CheckCannotRunException {
+    int slash = path.lastIndexOf('/');
+    String folder = (slash < 0 ? "" : path.substring(0, slash + 1)) + SchemaFile.SHARED_FOLDER;
+    List<Schema> types = shared.get(sha + ":" + folder);
+    if (types == null) {
+      Git.Result tree = git.run("ls-tree", "--name-only", sha, "--", folder + "/");
+      Map<Path, String> texts = new LinkedHashMap<>();
+      for (String name : tree.out().split("\n")) {
+        Git.Result shown = name.endsWith(".avsc") ? git.run("show", sha + ":" + name) : null;
+        if (shown != null && shown.ok()) {
+          texts.put(Path.of(name), SchemaFiles.withoutBom(shown.out()));
+        }
+      }
+      types = SchemaFiles.parse(texts, Path::toString).schemas().stream()
+          .map(SchemaFile::schema).toList();
+      shared.put(sha + ":" + folder, types);
+    }
+    return types;
   }
 
   /** The schema files under {@code schemasDir} at the baseline, as text by path. */
@@ -114,7 +174,8 @@ public final class GitBaseline {
     for (String name : tree.out().split("\n")) {
       if (name.endsWith(".avsc")) {
         Git.Result shown = git.run("show", commit + ":" + name);
-        files.add(new BaselineFile(top.resolve(name), shown.ok() ? parse(shown.out()) : null));
+        files.add(new BaselineFile(top.resolve(name),
+            shown.ok() ? parseAt(shown.out(), commit, name, List.of()) : null));
       }
     }
     return files;

@@ -3,15 +3,19 @@ package dev.typedproducer.compat;
 import dev.typedproducer.SchemaRegistryException;
 import dev.typedproducer.internal.registry.CompatibilityVerdict;
 import dev.typedproducer.internal.registry.RegisteredSchema;
+import dev.typedproducer.internal.registry.SchemaReference;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
  * Earlier versions of a subject, and the registry's own verdict on a new schema, from a schema
- * registry (Confluent's REST API, also served by Apicurio, Karapace and Redpanda).
+ * registry (Confluent's REST API, also served by Apicurio, Karapace and Redpanda). A version that
+ * uses schema references is read with the types they point at.
  */
 public final class RegistryBaseline {
   private final SchemaRegistryClient client;
@@ -41,14 +45,29 @@ public final class RegistryBaseline {
     }
   }
 
+  /** The schema of {@code registered}, with the named types its references point at. */
   private Schema parse(RegisteredSchema registered) throws CheckCannotRunException {
     try {
-      return new Schema.Parser().setValidateDefaults(false).parse(registered.schema());
+      Schema.Parser parser = new Schema.Parser().setValidateDefaults(false);
+      addReferences(parser, registered.references(), new HashSet<>());
+      return parser.parse(registered.schema());
     } catch (AvroRuntimeException e) {
       throw new CheckCannotRunException("Version " + registered.version() + " of subject "
           + registered.subject() + " in the registry at " + client.url() + " is not an Avro"
           + " schema: " + e.getMessage() + ". Check that the subject holds Avro schemas (not"
           + " JSON Schema or Protobuf) and that --subject-strategy names the right subject.", e);
+    }
+  }
+
+  /** Parses every schema {@code references} point at (and theirs) into {@code parser}, once each. */
+  private void addReferences(Schema.Parser parser, List<SchemaReference> references,
+      Set<SchemaReference> seen) {
+    for (SchemaReference reference : references) {
+      if (seen.add(reference)) {
+        RegisteredSchema referenced = client.version(reference.subject(), reference.version());
+        addReferences(parser, referenced.references(), seen);
+        parser.parse(referenced.schema());
+      }
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.typedproducer.compat;
 
 import dev.typedproducer.Diagnostic;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
+import dev.typedproducer.internal.schema.SchemaFile;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,11 @@ import org.apache.avro.Schema;
 public final class SchemaValidator {
   public static final String COMPATIBILITY_LEVEL_INVALID = "CompatibilityLevelInvalid";
   public static final String COMPAT_ALLOW_INVALID = "CompatAllowInvalid";
+  public static final String SHARED_TYPE_INVALID = "SharedTypeInvalid";
+  /** The properties that only an event may carry: a shared type is sent inside events. */
+  private static final List<String> EVENT_PROPERTIES = List.of(SchemaProperties.TOPIC,
+      SchemaProperties.DEAD_LETTER_TOPIC, SchemaProperties.SUBJECT_STRATEGY,
+      SchemaProperties.COMPATIBILITY, SchemaProperties.COMPAT_ALLOW);
 
   private SchemaValidator() {}
 
@@ -43,6 +50,51 @@ public final class SchemaValidator {
       allow(schema, field.getObjectProp(SchemaProperties.COMPAT_ALLOW), field.name(), source, out);
     }
     return out;
+  }
+
+  /**
+   * Everything wrong with the shared type {@code schema}, read from {@code source} (a file in
+   * {@code schemas/shared/}): a named type, with portable names, safe docs and well-formed data
+   * rules, and none of an event's own properties (a topic, a key, a compatibility level: the
+   * events that use it carry those).
+   */
+  public static List<Diagnostic> validateShared(Schema schema, String source) {
+    Schema.Type type = schema.getType();
+    if (type != Schema.Type.RECORD && type != Schema.Type.ENUM && type != Schema.Type.FIXED) {
+      return List.of(new Diagnostic(SHARED_TYPE_INVALID, source, null, null,
+          "the top-level schema is a " + type.getName() + "; a shared type must be a named type"
+              + " (record, enum or fixed), so that events can use it by name",
+          "make it a record, enum or fixed with a \"name\" and \"namespace\", or inline it"));
+    }
+    List<Diagnostic> out = new ArrayList<>(NameRules.check(schema, source));
+    out.addAll(DocRules.check(schema, source));
+    if (type != Schema.Type.RECORD) {
+      return out;
+    }
+    out.addAll(Rules.check(schema, source));
+    for (String property : EVENT_PROPERTIES) {
+      if (schema.getObjectProp(property) != null) {
+        out.add(sharedWithEventProperty(schema, source, null, property));
+      }
+    }
+    for (Schema.Field field : schema.getFields()) {
+      for (String property : List.of(SchemaProperties.KEY, SchemaProperties.TIMESTAMP)) {
+        if (field.getObjectProp(property) != null) {
+          out.add(sharedWithEventProperty(schema, source, field.name(), property));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic sharedWithEventProperty(Schema schema, String source, String field,
+      String property) {
+    return new Diagnostic(SHARED_TYPE_INVALID, source, schema.getFullName(), field,
+        "shared type " + schema.getFullName() + " has \"" + property + "\""
+            + (field == null ? "" : " on field " + field) + ", which only an event may have: a"
+            + " shared type is written inside the events that use it, never on its own",
+        "remove \"" + property + "\" and put it on the events, or move the file out of "
+            + SchemaFile.SHARED_FOLDER + "/ if it is an event");
   }
 
   /** The level a schema declares, or null. Call only on a schema that validated. */

@@ -100,10 +100,11 @@ public final class Demo {
       files.problems().forEach(System.out::println);
       return 1;
     }
-    System.out.printf("%nProducing %,d events of each of %d schema(s) in %s ...%n%n",
-        options.events(), files.schemas().size(), options.schemas());
+    // Shared types (schemas/shared/) are not events: they are produced inside the events.
+    System.out.printf("%nProducing %,d events of each of %d event schema(s) in %s ...%n%n",
+        options.events(), files.events().size(), options.schemas());
     List<TopicReport> reports = new ArrayList<>();
-    for (SchemaFile file : files.schemas()) {
+    for (SchemaFile file : files.events()) {
       reports.add(produceAndReadBack(eventClass(file)));
     }
     return print(reports);

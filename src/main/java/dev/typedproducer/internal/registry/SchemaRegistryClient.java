@@ -137,10 +137,35 @@ public final class SchemaRegistryClient {
             ? Optional.empty() : Optional.of(positive(r.orThrow(), "id")));
   }
 
+  /**
+   * The version of {@code schema}, which uses {@code references}, under {@code subject}; empty
+   * when it is not registered there.
+   */
+  public Optional<RegisteredSchema> lookup(String subject, String schema,
+      List<SchemaReference> references) {
+    return send(subject, "look up the schema", "POST", "subjects/" + path(subject),
+        schemaBody(schema, references), r -> {
+          if (r.isNotFound(SUBJECT_NOT_FOUND, SCHEMA_NOT_FOUND)) {
+            return Optional.empty();
+          }
+          JsonNode node = r.orThrow();
+          return Optional.of(new RegisteredSchema(subject, positive(node, "version"),
+              positive(node, "id"), schema, references));
+        });
+  }
+
   /** Registers {@code schema} under {@code subject} (idempotent) and returns its id. */
   public int register(String subject, String schema) {
+    return register(subject, schema, List.of());
+  }
+
+  /**
+   * Registers {@code schema}, which uses the named types of {@code references}, under
+   * {@code subject} (idempotent) and returns its id.
+   */
+  public int register(String subject, String schema, List<SchemaReference> references) {
     return send(subject, "register the schema", "POST", "subjects/" + path(subject) + "/versions",
-        schemaBody(schema), r -> positive(r.orThrow(), "id"));
+        schemaBody(schema, references), r -> positive(r.orThrow(), "id"));
   }
 
   /** The schema text with global id {@code id}. */
@@ -182,7 +207,7 @@ public final class SchemaRegistryClient {
         "subjects/" + path(subject) + "/versions/" + version, null, r -> {
           JsonNode node = r.orThrow();
           return new RegisteredSchema(subject, positive(node, "version"), positive(node, "id"),
-              text(node, "schema"));
+              text(node, "schema"), references(node));
         });
   }
 
@@ -266,8 +291,27 @@ public final class SchemaRegistryClient {
     return value.textValue();
   }
 
+  private static List<SchemaReference> references(JsonNode node) {
+    List<SchemaReference> references = new ArrayList<>();
+    for (JsonNode reference : node.path("references")) {
+      references.add(new SchemaReference(text(reference, "name"), text(reference, "subject"),
+          positive(reference, "version")));
+    }
+    return references;
+  }
+
   private static String schemaBody(String schema) {
-    return JSON.createObjectNode().put("schema", schema).toString();
+    return schemaBody(schema, List.of());
+  }
+
+  private static String schemaBody(String schema, List<SchemaReference> references) {
+    ObjectNode body = JSON.createObjectNode().put("schema", schema);
+    if (!references.isEmpty()) {
+      var array = body.putArray("references");
+      references.forEach(r -> array.addObject().put("name", r.name())
+          .put("subject", r.subject()).put("version", r.version()));
+    }
+    return body.toString();
   }
 
   private static String path(String segment) {

@@ -3,7 +3,9 @@ package dev.typedproducer.internal.resolve;
 import dev.typedproducer.Diagnostic;
 import dev.typedproducer.InvalidSchemaException;
 import dev.typedproducer.SchemaRegistryException;
+import dev.typedproducer.internal.registry.ReferencedSchemas;
 import dev.typedproducer.internal.registry.RegisteredSchema;
+import dev.typedproducer.internal.registry.SchemaReference;
 import dev.typedproducer.internal.registry.SchemaRegistryClient;
 import dev.typedproducer.internal.schema.RegistrySchemas;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
@@ -27,6 +29,8 @@ public final class SchemaResolver {
   /**
    * The value serializer for events of {@code schema} under {@code subject}.
    *
+   * @param references whether the schema goes with Confluent schema references (its record types
+   *     under subjects of their own) rather than self-contained
    * @throws SchemaRegistryException if the registry cannot be reached, refuses, or does not have
    *     the schema (for {@link SchemaChoice#LOCAL} without {@code autoRegister})
    * @throws InvalidSchemaException if the chosen registered schema is not the same record, or
@@ -34,12 +38,16 @@ public final class SchemaResolver {
    */
   public static <T extends SpecificRecord> Serializer<T> serializer(SchemaRegistryClient registry,
       String subject, Schema schema, SchemaChoice choice, boolean autoRegister,
-      SpecificData data) {
+      boolean references, SpecificData data) {
     if (choice.kind() == SchemaChoice.Kind.LOCAL) {
-      String text = RegistrySchemas.text(schema);
-      int id = autoRegister ? registry.register(subject, text)
-          : registry.lookup(subject, text).orElseThrow(() -> notRegistered(registry, subject,
-              schema));
+      List<SchemaReference> refs = references
+          ? ReferencedSchemas.references(registry, schema, autoRegister, line -> { })
+          : List.of();
+      String text = references ? ReferencedSchemas.text(schema) : RegistrySchemas.text(schema);
+      int id = autoRegister ? registry.register(subject, text, refs)
+          : (references ? registry.lookup(subject, text, refs).map(RegisteredSchema::id)
+              : registry.lookup(subject, text))
+              .orElseThrow(() -> notRegistered(registry, subject, schema));
       return new AvroWireSerializer<>(id, schema, data);
     }
     int id;

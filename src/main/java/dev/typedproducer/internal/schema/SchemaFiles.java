@@ -20,7 +20,8 @@ import org.apache.avro.Schema;
 
 /**
  * Reads every {@code *.avsc} file under a folder, as the Avro compiler does: a file may use a named
- * type that another file defines, whatever their order.
+ * type that another file defines, whatever their order. Shared types ({@code shared/*.avsc}) are
+ * read first, as the build's Avro compiler imports them before the events.
  */
 public final class SchemaFiles {
   public static final String SCHEMA_UNREADABLE = "SchemaUnreadable";
@@ -34,13 +35,25 @@ public final class SchemaFiles {
    * and warnings about files that parsed but should change.
    */
   public record Result(List<SchemaFile> schemas, List<Diagnostic> problems,
-      List<Diagnostic> warnings) {}
+      List<Diagnostic> warnings) {
+    /** The events: every schema that is not a shared type. */
+    public List<SchemaFile> events() {
+      return schemas.stream().filter(f -> !f.shared()).toList();
+    }
 
-  /** The {@code *.avsc} files under {@code folder}, sorted by path. */
+    /** The shared types ({@code shared/*.avsc}): used inside events, never sent on their own. */
+    public List<SchemaFile> shared() {
+      return schemas.stream().filter(SchemaFile::shared).toList();
+    }
+  }
+
+  /** The {@code *.avsc} files under {@code folder}: shared types first, each group by path. */
   public static List<Path> list(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(p -> p.toString().endsWith(".avsc") && Files.isRegularFile(p))
-          .sorted().toList();
+          .sorted(Comparator.comparing((Path p) -> !SchemaFile.isShared(p))
+              .thenComparing(Comparator.naturalOrder()))
+          .toList();
     }
   }
 

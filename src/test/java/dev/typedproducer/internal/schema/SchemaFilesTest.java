@@ -26,6 +26,20 @@ class SchemaFilesTest {
   }
 
   @Test
+  void readsTheSharedTypesFirstAndTellsThemFromTheEvents() throws Exception {
+    SchemaFiles.Result result = SchemaFiles.read(Path.of("schemas"), Path::toString);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(SchemaFiles.list(Path.of("schemas")).get(0))
+        .isEqualTo(Path.of("schemas/shared/event_metadata.avsc"));
+    assertThat(result.shared()).extracting(f -> f.schema().getFullName())
+        .containsExactly("dev.typedproducer.events.shared.EventMetadata");
+    assertThat(result.events()).extracting(SchemaFile::source).containsExactly(
+        "schemas/inference_requests.avsc", "schemas/order_paid.avsc", "schemas/order_placed.avsc",
+        "schemas/order_shipped.avsc", "schemas/user_clicks.avsc");
+  }
+
+  @Test
   void reportsAFileThatDoesNotParseWithItsName() {
     Map<Path, String> texts = new LinkedHashMap<>();
     texts.put(Path.of("bad.avsc"), "{\"type\":\"record\",\"name\":\"Bad\",\"fields\":["
