@@ -123,11 +123,7 @@ final class RegisterCommand {
       }
       return true;
     } catch (SchemaRegistryException e) {
-      if (!isRefusal(e)) {
-        throw e;
-      }
-      out.println("refused    " + where + ": " + e.getMessage());
-      return false;
+      return refused(e, where, out);
     }
   }
 
@@ -151,12 +147,17 @@ final class RegisterCommand {
       out.println("registered " + where + "  id " + registry.register(subject, text, refs) + using);
       return true;
     } catch (SchemaRegistryException e) {
-      if (!isRefusal(e)) {
-        throw e;
-      }
-      out.println("refused    " + where + ": " + e.getMessage());
-      return false;
+      return refused(e, where, out);
     }
+  }
+
+  /** A refusal (409, 422) is reported and the file counts as failed; anything else is thrown. */
+  private static boolean refused(SchemaRegistryException e, String where, PrintStream out) {
+    if (!isRefusal(e)) {
+      throw e;
+    }
+    out.println("refused    " + where + ": " + e.getMessage());
+    return false;
   }
 
   /**
