@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -64,15 +62,6 @@ final class BuildSteps {
     return timeout;
   }
 
-  static Schema schemaOf(Class<?> eventClass) {
-    try {
-      return SpecificData.getForClass(eventClass).getSchema(eventClass);
-    } catch (AvroRuntimeException e) {
-      throw new InvalidConfigException("eventClass", eventClass.getName(), eventClass.getName()
-          + " has no Avro schema: " + e.getMessage() + ". Pass a class generated from a schema"
-          + " in schemas/.", e);
-    }
-  }
 
   /** The builder's {@code topic}, or else the schema's {@code "kafka.topic"}; a legal name. */
   static String topicOf(Schema schema, String topic) {

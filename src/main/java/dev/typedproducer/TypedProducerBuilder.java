@@ -8,6 +8,7 @@ import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.resolve.SchemaChoice;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
+import dev.typedproducer.internal.schema.EventClasses;
 import dev.typedproducer.internal.schema.EventRules;
 import dev.typedproducer.internal.send.DeadLetters;
 import dev.typedproducer.internal.send.DeliveryFailures;
@@ -327,7 +328,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
    */
   public TypedProducer<T> build() {
     BuildSteps.requireAvro112();
-    Schema schema = BuildSteps.schemaOf(eventClass);
+    Schema schema = EventClasses.schemaOf(eventClass);
     String source = "class " + eventClass.getName();
     List<Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {

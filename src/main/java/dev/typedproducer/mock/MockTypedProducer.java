@@ -11,6 +11,7 @@ import dev.typedproducer.internal.key.KeyField;
 import dev.typedproducer.internal.rules.RuleGate;
 import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.EventRules;
+import dev.typedproducer.internal.schema.EventClasses;
 import dev.typedproducer.internal.schema.TopicNames;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -85,7 +85,7 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
       long offset, Exception failure) {}
 
   private MockTypedProducer(Builder<T> builder) {
-    Schema schema = schemaOf(builder.eventClass);
+    Schema schema = EventClasses.schemaOf(builder.eventClass);
     String source = "class " + builder.eventClass.getName();
     List<dev.typedproducer.Diagnostic> problems = EventRules.check(schema, source);
     if (!problems.isEmpty()) {
@@ -303,16 +303,6 @@ public final class MockTypedProducer<T extends SpecificRecord> implements EventP
   @Override
   public String toString() {
     return description;
-  }
-
-  private static Schema schemaOf(Class<?> eventClass) {
-    try {
-      return SpecificData.getForClass(eventClass).getSchema(eventClass);
-    } catch (AvroRuntimeException e) {
-      throw new InvalidConfigException("eventClass", eventClass.getName(), eventClass.getName()
-          + " has no Avro schema: " + e.getMessage() + ". Pass a class generated from a schema"
-          + " in schemas/.", e);
-    }
   }
 
   /**
