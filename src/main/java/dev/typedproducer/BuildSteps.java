@@ -1,7 +1,9 @@
 package dev.typedproducer;
 
 import dev.typedproducer.internal.config.DurableProducerConfig;
+import dev.typedproducer.internal.rules.Rules;
 import dev.typedproducer.internal.schema.AvroRuntime;
+import dev.typedproducer.internal.serde.AvroWireSerializer;
 import dev.typedproducer.internal.schema.TopicNames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -62,6 +64,16 @@ final class BuildSteps {
     return timeout;
   }
 
+  /**
+   * The built-in serializer made to check {@code rules} as it writes (see
+   * {@code AvroWireSerializer.serializeKeepingRules}); any other serializer as it is, the rules
+   * then checked before it.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> Serializer<? super T> checkingRules(Serializer<? super T> values, Rules rules) {
+    return values instanceof AvroWireSerializer<?> builtIn
+        ? (Serializer<? super T>) builtIn.checking(rules) : values;
+  }
 
   /** The builder's {@code topic}, or else the schema's {@code "kafka.topic"}; a legal name. */
   static String topicOf(Schema schema, String topic) {

@@ -62,12 +62,20 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   private final AtomicBoolean closed = new AtomicBoolean();
   /** A serializer passed to the builder may add headers; the built-in one never does. */
   private final boolean pluggedValues;
+  /**
+   * The built-in serializer when it checks the data rules as it writes (one pass over the event);
+   * null when another serializer writes, and the rules are checked before it.
+   */
+  private final AvroWireSerializer<T> checking;
 
+  @SuppressWarnings("unchecked")
   TypedProducer(Producer<byte[], byte[]> producer, Serializer<? super T> values, String topic,
       String eventClass, SendPath path, List<Diagnostic> warnings) {
     this.producer = producer;
     this.values = values;
     this.pluggedValues = !(values instanceof AvroWireSerializer);
+    this.checking = values instanceof AvroWireSerializer<?> builtIn
+        && builtIn.rules() == path.rules().rules() ? (AvroWireSerializer<T>) builtIn : null;
     this.topic = topic;
     this.path = path;
     this.warnings = List.copyOf(warnings);
@@ -157,14 +165,19 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
   }
 
   private CompletableFuture<SendResult> encodeAndSend(T event, Headers given, long sentAt) {
-    List<RuleViolation> violations = path.rules().check(event, topic);
     Object key = path.keyField().valueOf(event);
+    // The built-in serializer checks the rules as it writes: null when the event breaks one, and
+    // only then are the violations named (or, with another serializer, first of all).
+    byte[] value = checking == null ? null : checking.serializeKeepingRules(topic, event);
+    List<RuleViolation> violations = value != null ? List.of() : path.rules().check(event, topic);
     // The built-in serializer adds no headers: with none given and no dead-letter headers to add,
     // no headers object is made, copied and sent.
     Headers headers = given == null && (pluggedValues || !violations.isEmpty())
         ? new RecordHeaders() : given;
-    byte[] value = headers == null ? values.serialize(topic, event)
-        : values.serialize(topic, headers, event);
+    if (value == null) {
+      value = headers == null ? values.serialize(topic, event)
+          : values.serialize(topic, headers, event);
+    }
     String target = violations.isEmpty() ? topic
         : path.deadLetters().route(headers, value, violations);
     DeliveryFailures failures = violations.isEmpty() ? path.failures()

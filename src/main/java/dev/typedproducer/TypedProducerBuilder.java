@@ -347,6 +347,7 @@ public final class TypedProducerBuilder<T extends SpecificRecord> {
             schemaRegistryBasicAuth, schemaRegistryToken, schemaRegistryTls, schemaChoice,
             autoRegisterSchema, registerSchemaReferences, subjectNameStrategy)
             .serializer(schema, resolvedTopic, eventClass);
+    values = BuildSteps.checkingRules(values, rules.rules());
     // Kafka checks every setting before anything is asked of the brokers.
     Producer<byte[], byte[]> producer = BuildSteps.kafkaProducer(config, values);
     List<Diagnostic> warnings = new ArrayList<>();

@@ -66,6 +66,31 @@ final class Checks {
       this.exclusive = exclusive;
     }
 
+    Op op() {
+      return op;
+    }
+
+    /** For a decimal bound: the bound. */
+    BigDecimal decimal() {
+      return (BigDecimal) arg;
+    }
+
+    long whole() {
+      return whole;
+    }
+
+    double real() {
+      return real;
+    }
+
+    boolean lower() {
+      return lower;
+    }
+
+    boolean exclusive() {
+      return exclusive;
+    }
+
     @Override
     public boolean passes(Object value) {
       try {
@@ -121,7 +146,8 @@ final class Checks {
           : op == Op.MAX_ITEMS ? size <= whole : size == whole;
     }
 
-    private boolean time(Object v) {
+    /** A time rule ({@code notBefore}, {@code notAfterNow}) on an {@code Instant} or a raw long. */
+    boolean time(Object v) {
       if (op == Op.NOT_AFTER_NOW) {
         return notAfterNow(v);
       }
@@ -129,7 +155,7 @@ final class Checks {
     }
 
     /** Whether a comparison of the value with the bound ({@code order}) keeps the bound. */
-    private boolean keeps(int order) {
+    boolean keeps(int order) {
       return lower ? exclusive ? order > 0 : order >= 0 : exclusive ? order < 0 : order <= 0;
     }
 
@@ -329,6 +355,21 @@ final class Checks {
 
     boolean isEmpty() {
       return checks.length == 0;
+    }
+
+    /** How many fields have checks. */
+    int size() {
+      return checks.length;
+    }
+
+    /** The position in the record of the {@code i}-th field with checks. */
+    int position(int i) {
+      return positions[i];
+    }
+
+    /** The checks of the {@code i}-th field with checks. */
+    ValueCheck check(int i) {
+      return checks[i];
     }
 
     @Override

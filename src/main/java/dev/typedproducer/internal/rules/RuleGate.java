@@ -23,6 +23,11 @@ public final class RuleGate {
     this.deadLetter = deadLetter;
   }
 
+  /** The rules this gate checks. */
+  public Rules rules() {
+    return rules;
+  }
+
   /**
    * The rules {@code event} breaks: empty for a good event; the violations of a bad one when
    * bad events go to a dead-letter topic.

@@ -25,13 +25,15 @@ public final class Rules {
   public static final String RANGE_EMPTY = "RuleRangeEmpty";
 
   /** No rules at all. */
-  public static final Rules NONE = new Rules(null);
+  public static final Rules NONE = new Rules(null, null);
 
   /** A final class, so that the call from {@link #violations} is direct. */
   private final Checks.Fields root;
+  private final FieldRules byField;
 
-  private Rules(Checks.Fields root) {
+  private Rules(Schema record, Checks.Fields root) {
     this.root = root;
+    this.byField = root == null ? null : FieldRules.of(record, root);
   }
 
   /** Every malformed rule in {@code record}, whose origin {@code source} the diagnostics name. */
@@ -53,12 +55,25 @@ public final class Rules {
     if (!compiler.diagnostics().isEmpty()) {
       throw new InvalidSchemaException(compiler.diagnostics());
     }
-    return root == null ? NONE : new Rules(root);
+    return root == null ? NONE : new Rules(record, root);
   }
 
   /** Whether the schema has no rule at all. */
   public boolean isEmpty() {
     return root == null;
+  }
+
+  /**
+   * The same rules by the event's fields, for an encoder that checks each value as it writes it;
+   * null when there are none.
+   */
+  public FieldRules byField() {
+    return byField;
+  }
+
+  /** Whether {@code event} keeps every rule; allocates nothing. */
+  public boolean passes(Object event) {
+    return root == null || root.passes(event);
   }
 
   /** Every rule {@code event} breaks, in field order; empty (and not allocated) when it keeps all. */

@@ -1,6 +1,7 @@
 package dev.typedproducer.internal.serde;
 
 import dev.typedproducer.InvalidEventException;
+import dev.typedproducer.internal.rules.Rules;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.AvroRuntimeException;
@@ -34,16 +35,40 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
   private final Schema schema;
   private final SpecificData data;
   private final ValueWriter plan;
+  /** The data rules {@link #serializeKeepingRules} checks. */
+  private final Rules rules;
+  /** The plan that also checks {@link #rules} as it writes; {@link #plan} when there are none. */
+  private final ValueWriter checkingPlan;
   private final LongAdder fallbacks = new LongAdder();
   private final ThreadBuffers buffers = new ThreadBuffers(MAX_RETAINED_BUFFER);
 
   public AvroWireSerializer(int schemaId, Schema schema, SpecificData data) {
+    this(schemaId, schema, data, Rules.NONE);
+  }
+
+  private AvroWireSerializer(int schemaId, Schema schema, SpecificData data, Rules rules) {
     this.header = WireFormat.header(schemaId);
     this.writer = new SpecificDatumWriter<>(schema, data);
     this.recordName = schema.getFullName();
     this.schema = schema;
     this.data = data;
     this.plan = EncoderPlan.compile(schema, data);
+    this.rules = rules;
+    this.checkingPlan = rules.byField() == null ? plan
+        : EncoderPlan.compile(schema, data, rules.byField());
+  }
+
+  /**
+   * This serializer, writing under the same schema id, whose {@link #serializeKeepingRules} also
+   * checks {@code eventRules} (the rules of this serializer's schema).
+   */
+  public AvroWireSerializer<T> checking(Rules eventRules) {
+    return new AvroWireSerializer<>(WireFormat.schemaId(header), schema, data, eventRules);
+  }
+
+  /** The data rules {@link #serializeKeepingRules} checks; {@link Rules#NONE} unless given. */
+  public Rules rules() {
+    return rules;
   }
 
   /** How many events so far were written by Avro's writer rather than the encoder plan. */
@@ -53,6 +78,23 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
 
   @Override
   public byte[] serialize(String topic, T event) {
+    return write(topic, event, plan);
+  }
+
+  /**
+   * The event's bytes, as {@link #serialize} writes them, if it keeps its {@link #rules}; null
+   * if it breaks one ({@link Rules#violations} then says which). The rules are checked as the
+   * event is written, each field read once, so a good event costs little more than
+   * {@link #serialize}.
+   *
+   * @throws InvalidEventException as {@link #serialize} does, for a value that does not fit the
+   *     schema, when the event keeps its rules
+   */
+  public byte[] serializeKeepingRules(String topic, T event) {
+    return write(topic, event, checkingPlan);
+  }
+
+  private byte[] write(String topic, T event, ValueWriter with) {
     if (event == null) {
       return null;
     }
@@ -61,12 +103,15 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
       buffer.reset();
       buffer.write(header, 0, header.length);
       try {
-        plan.write(event, buffer);
-        return buffer.toByteArray();
+        with.write(event, buffer);
+        return buffer.rulesBroken ? null : buffer.toByteArray();
       } catch (RuntimeException notCovered) {
         // A value the plan leaves to Avro (see EncoderPlan): Avro writes it, or says what is wrong.
         fallbacks.increment();
         buffer.truncate(header.length);
+      }
+      if (with != plan && !rules.passes(event)) {
+        return null; // the rules come first, as on the plan's path
       }
       buffer.avroEncoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.avroEncoder);
       writer.write(event, buffer.avroEncoder);

@@ -1,5 +1,7 @@
 package dev.typedproducer.internal.serde;
 
+import dev.typedproducer.internal.rules.FieldCheck;
+import dev.typedproducer.internal.rules.FieldRules;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,61 @@ final class EncoderPlan {
   /** The writer for values of {@code schema} (a record, for an event). */
   static ValueWriter compile(Schema schema, SpecificData data) {
     return new EncoderPlan(data).writer(schema);
+  }
+
+  /**
+   * The writer for events of the record {@code schema} that also checks the data rules of the
+   * event's fields as it writes them, setting {@link WireBuffer#rulesBroken} when a value breaks
+   * one: each field with rules gets a writer that checks the value it has just written (see
+   * {@link CheckedWriters}); records inside the event are reached through their fields' rules.
+   */
+  static ValueWriter compile(Schema schema, SpecificData data, FieldRules rules) {
+    EncoderPlan plan = new EncoderPlan(data);
+    List<Schema.Field> fields = schema.getFields();
+    Writers.RecordWriter root = new Writers.RecordWriter(schema);
+    ValueWriter[] raw = plan.fields(schema);
+    FieldCheck[] checks = new FieldCheck[raw.length];
+    ValueWriter[] checked = new ValueWriter[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      checks[i] = rules.check(i);
+      if (checks[i] != null) {
+        checked[i] = plan.checked(fields.get(i).schema(), raw[i], checks[i]);
+      }
+    }
+    root.fields(raw);
+    root.checks(checks, checked);
+    return root;
+  }
+
+  /** The writer of a field of {@code type} with data rules; {@code plain} writes it without. */
+  private ValueWriter checked(Schema type, ValueWriter plain, FieldCheck check) {
+    FieldCheck.Kind kind = check.kind();
+    if (kind == FieldCheck.Kind.OTHER || kind == FieldCheck.Kind.TIME
+        || kind == FieldCheck.Kind.DECIMAL) {
+      return CheckedWriters.other(plain, check); // a time or decimal: see LogicalWriters
+    }
+    if (type.getType() != Schema.Type.UNION) {
+      return typed(type, check);
+    }
+    // A nullable field: the rules are on the other branch (a null keeps them all).
+    List<Schema> types = type.getTypes();
+    ValueWriter[] branches = new ValueWriter[types.size()];
+    for (int i = 0; i < branches.length; i++) {
+      Schema branch = types.get(i);
+      branches[i] = branch.getType() == Schema.Type.NULL ? writer(branch) : typed(branch, check);
+    }
+    return new Writers.UnionWriter(type, data, branches);
+  }
+
+  /** FieldCheck's typed kinds are of these plain types only (no logical type). */
+  private static ValueWriter typed(Schema type, FieldCheck check) {
+    return switch (type.getType()) {
+      case INT, LONG -> CheckedWriters.whole(type.getType() == Schema.Type.LONG, check);
+      case FLOAT, DOUBLE -> CheckedWriters.real(type.getType() == Schema.Type.DOUBLE, check);
+      case STRING -> CheckedWriters.text(check);
+      case ARRAY -> CheckedWriters.floats(check);
+      default -> throw new IllegalStateException("no checked writer for " + type);
+    };
   }
 
   /** The writer for a value in a position where Avro picks the conversion by the value's class. */
@@ -78,13 +135,17 @@ final class EncoderPlan {
     }
     Writers.RecordWriter record = new Writers.RecordWriter(schema);
     records.put(schema, record);
-    List<Schema.Field> fields = schema.getFields();
+    record.fields(fields(schema));
+    return record;
+  }
+
+  private ValueWriter[] fields(Schema record) {
+    List<Schema.Field> fields = record.getFields();
     ValueWriter[] raw = new ValueWriter[fields.size()];
     for (int i = 0; i < raw.length; i++) {
       // A field's logical type is converted by the record's class (see RecordWriter), so raw here.
       raw[i] = raw(fields.get(i).schema());
     }
-    record.fields(raw);
-    return record;
+    return raw;
   }
 }

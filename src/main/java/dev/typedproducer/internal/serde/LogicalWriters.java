@@ -1,5 +1,6 @@
 package dev.typedproducer.internal.serde;
 
+import dev.typedproducer.internal.rules.FieldCheck;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,20 @@ final class LogicalWriters {
    */
   static ValueWriter field(Schema schema, Conversion<?> conversion, ValueWriter raw) {
     LogicalType type = schema.getLogicalType();
-    return conversion == null || type == null ? raw : converting(schema, type, conversion, raw);
+    return conversion == null || type == null ? raw
+        : converting(schema, type, conversion, raw, null);
+  }
+
+  /**
+   * A record field with data rules, as {@link #field}: where the class converts it, the rules are
+   * checked on the value it holds (an {@code Instant}, a {@code BigDecimal}), right after it is
+   * written; where it does not, {@code checkedRaw} writes and checks the raw value.
+   */
+  static ValueWriter checkedField(Schema schema, Conversion<?> conversion, ValueWriter raw,
+      ValueWriter checkedRaw, FieldCheck check) {
+    LogicalType type = schema.getLogicalType();
+    return conversion == null || type == null ? checkedRaw
+        : converting(schema, type, conversion, raw, check);
   }
 
   /**
@@ -67,23 +81,27 @@ final class LogicalWriters {
       if (c.type != value.getClass()) {
         Conversion<?> conversion = data.getConversionByClass(value.getClass(), type);
         c = new Chosen(value.getClass(),
-            conversion == null ? raw : converting(schema, type, conversion, raw));
+            conversion == null ? raw : converting(schema, type, conversion, raw, null));
         chosen = c;
       }
       c.writer.write(value, out);
     }
   }
 
+  /** With a {@code check} (or null), flags the buffer when the value breaks a data rule. */
   private static ValueWriter converting(Schema schema, LogicalType type, Conversion<?> conversion,
-      ValueWriter raw) {
-    ValueWriter general = (value, out) ->
-        raw.write(Conversions.convertToRawType(value, schema, type, conversion), out);
+      ValueWriter raw, FieldCheck check) {
+    ValueWriter general = (value, out) -> {
+      raw.write(Conversions.convertToRawType(value, schema, type, conversion), out);
+      checkOn(value, check, out);
+    };
     Class<?> kind = conversion.getClass();
     Schema.Type underlying = schema.getType();
     if (kind == TimeConversions.TimestampMillisConversion.class && underlying == Schema.Type.LONG) {
       return (value, out) -> {
         if (value instanceof Instant instant) {
           out.writeLong(instant.toEpochMilli());
+          checkOn(value, check, out);
         } else {
           general.write(value, out);
         }
@@ -93,6 +111,7 @@ final class LogicalWriters {
       return (value, out) -> {
         if (value instanceof LocalDate date) {
           out.writeInt((int) date.toEpochDay());
+          checkOn(value, check, out);
         } else {
           general.write(value, out);
         }
@@ -102,6 +121,7 @@ final class LogicalWriters {
       return (value, out) -> {
         if (value instanceof UUID uuid) {
           out.writeUuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+          checkOn(value, check, out);
         } else {
           general.write(value, out);
         }
@@ -117,7 +137,11 @@ final class LogicalWriters {
           int digits = number.precision();
           if (number.scale() == scale && digits <= precision && digits <= 18) {
             // Avro: the unscaled value's BigInteger.toByteArray(), once scale and precision fit.
-            out.writeTwosComplement(number.scaleByPowerOfTen(scale).longValueExact());
+            long unscaled = number.scaleByPowerOfTen(scale).longValueExact();
+            out.writeTwosComplement(unscaled);
+            if (check != null && !check.passesDecimal(number, unscaled)) {
+              out.rulesBroken = true;
+            }
             return;
           }
         }
@@ -125,5 +149,11 @@ final class LogicalWriters {
       };
     }
     return general;
+  }
+
+  private static void checkOn(Object value, FieldCheck check, WireBuffer out) {
+    if (check != null && !check.passes(value)) {
+      out.rulesBroken = true;
+    }
   }
 }

@@ -20,6 +20,8 @@ final class WireBuffer extends OutputStream {
   private int count;
   /** Avro's encoder over this buffer, for the events that take the fallback path. */
   BinaryEncoder avroEncoder;
+  /** Set by a plan that checks data rules as it writes, when a value breaks one. */
+  boolean rulesBroken;
 
   @Override
   public void write(int b) {
@@ -43,6 +45,7 @@ final class WireBuffer extends OutputStream {
 
   void reset() {
     count = 0;
+    rulesBroken = false;
   }
 
   int size() {

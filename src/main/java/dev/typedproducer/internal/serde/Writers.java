@@ -1,5 +1,6 @@
 package dev.typedproducer.internal.serde;
 
+import dev.typedproducer.internal.rules.FieldCheck;
 import dev.typedproducer.internal.serde.ValueWriter.NotCovered;
 import java.nio.ByteBuffer;
 import java.util.Collection;
@@ -60,7 +61,13 @@ final class Writers {
   }
 
   /** An array of plain floats, the common case of a feature vector: one bounds check. */
-  static final ValueWriter FLOAT_ARRAY = (value, out) -> {
+  static final ValueWriter FLOAT_ARRAY = (value, out) -> floats(value, out, false);
+
+  /**
+   * Writes a float array; with {@code finite}, flags the buffer if an item is NaN or infinite.
+   * Returns the number of items.
+   */
+  static int floats(Object value, WireBuffer out, boolean finite) {
     if (!(value instanceof List<?> list) || !(value instanceof RandomAccess)) {
       throw NotCovered.INSTANCE;
     }
@@ -69,11 +76,16 @@ final class Writers {
       out.writeLong(size);
       out.ensure(4 * size + 1);
       for (int i = 0; i < size; i++) {
-        out.putFloat((Float) list.get(i));
+        float item = (Float) list.get(i);
+        out.putFloat(item);
+        if (finite && !Float.isFinite(item)) {
+          out.rulesBroken = true;
+        }
       }
     }
     out.write(0);
-  };
+    return size;
+  }
 
   /** Avro's array: the count (when not empty), the items, then a zero. */
   static ValueWriter array(ValueWriter items) {
@@ -131,6 +143,10 @@ final class Writers {
   static final class RecordWriter implements ValueWriter {
     private final Schema schema;
     private ValueWriter[] fields;
+    /** For an event whose fields' data rules are checked as written: those fields' checks. */
+    private FieldCheck[] checks;
+    /** ...and their writers that check the raw value, for a class without the conversion. */
+    private ValueWriter[] checkedFields;
     private volatile Bound bound;
 
     private record Bound(Class<?> type, ValueWriter[] fields) {}
@@ -142,6 +158,15 @@ final class Writers {
     /** Set once, right after construction (fields may refer back to this record). */
     void fields(ValueWriter[] rawFields) {
       this.fields = rawFields;
+    }
+
+    /**
+     * Set once, right after {@link #fields}, for the event itself when its fields' data rules are
+     * checked as they are written: each field's check (null for none) and its checking writer.
+     */
+    void checks(FieldCheck[] fieldChecks, ValueWriter[] checkingFields) {
+      this.checks = fieldChecks;
+      this.checkedFields = checkingFields;
     }
 
     @Override
@@ -163,8 +188,12 @@ final class Writers {
       }
       ValueWriter[] converted = new ValueWriter[fields.length];
       for (int i = 0; i < converted.length; i++) {
-        converted[i] = LogicalWriters.field(schema.getFields().get(i).schema(),
-            record.getConversion(i), fields[i]);
+        Schema field = schema.getFields().get(i).schema();
+        FieldCheck check = checks == null ? null : checks[i];
+        converted[i] = check == null
+            ? LogicalWriters.field(field, record.getConversion(i), fields[i])
+            : LogicalWriters.checkedField(field, record.getConversion(i), fields[i],
+                checkedFields[i], check);
       }
       Bound b = new Bound(value.getClass(), converted);
       bound = b;

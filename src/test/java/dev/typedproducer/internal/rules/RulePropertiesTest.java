@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.typedproducer.RuleViolation;
 import dev.typedproducer.events.ml.InferenceRequest;
+import dev.typedproducer.internal.serde.AvroWireSerializer;
 import dev.typedproducer.testevents.Item;
 import dev.typedproducer.testevents.RuledEvent;
 import dev.typedproducer.testing.EventArbitraries;
@@ -24,12 +25,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Random events of {@code src/test/avro/ruled_event.avsc}, which has a rule of every kind: every
  * event made to keep the rules passes, and one random violation is caught, alone, at its path.
- * The fast check and the explaining one agree on any event, rule-abiding or not.
+ * The fast check and the explaining one agree on any event, rule-abiding or not, and so does the
+ * serializer that checks the rules as it writes.
  */
 class RulePropertiesTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -66,6 +69,41 @@ class RulePropertiesTest {
     ValueCheck root = compiler.record(event.getSchema(), "", false);
 
     assertThat(root == null || root.passes(event)).isEqualTo(rules.violations(event).isEmpty());
+  }
+
+  @Property(tries = 300)
+  void theSerializerCatchesWhatTheRulesCatchAsItWrites(@ForAll("anyEvents") SpecificRecord event) {
+    AvroWireSerializer<SpecificRecord> serializer = checkingSerializer(event);
+
+    byte[] checked = serializer.serializeKeepingRules("t", event);
+
+    if (serializer.rules().violations(event).isEmpty()) {
+      assertThat(checked).isEqualTo(serializer.serialize("t", event));
+    } else {
+      assertThat(checked).isNull();
+    }
+  }
+
+  @Property
+  void theSerializerWritesEveryEventThatKeepsTheRules(@ForAll("goodEvents") RuledEvent event) {
+    AvroWireSerializer<SpecificRecord> serializer = checkingSerializer(event);
+
+    assertThat(serializer.serializeKeepingRules("t", event))
+        .isNotNull().isEqualTo(serializer.serialize("t", event));
+  }
+
+  @Property
+  void theSerializerRefusesEveryViolationAsItWrites(
+      @ForAll("goodEvents") RuledEvent event, @ForAll("defects") Function<RuledEvent, Defect> pick) {
+    pick.apply(event).apply().accept(event);
+
+    assertThat(checkingSerializer(event).serializeKeepingRules("t", event)).isNull();
+  }
+
+  private static AvroWireSerializer<SpecificRecord> checkingSerializer(SpecificRecord event) {
+    return new AvroWireSerializer<SpecificRecord>(7, event.getSchema(),
+        SpecificData.getForClass(event.getClass())).checking(
+            Rules.of(event.getSchema(), "test", Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 
   @Provide
