@@ -1,6 +1,7 @@
 package dev.typedproducer;
 
 import dev.typedproducer.internal.key.KeyField;
+import dev.typedproducer.internal.metrics.SendMetrics;
 import dev.typedproducer.internal.send.DeliveryFailures;
 import dev.typedproducer.internal.serde.AvroWireSerializer;
 import java.time.Duration;
@@ -155,7 +156,8 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
     if (closed.get()) {
       throw closedException(null);
     }
-    long sentAt = System.nanoTime();
+    // The send's time serves only the metrics: without them, no clock is read.
+    long sentAt = path.metrics() == SendMetrics.NONE ? 0L : System.nanoTime();
     try {
       return encodeAndSend(event, headers, sentAt);
     } catch (InvalidEventException | SerializationException e) {

@@ -1,13 +1,20 @@
 package dev.typedproducer.bench;
 
-/** The end-to-end harness's command line. */
+/**
+ * The end-to-end harness's command line.
+ *
+ * @param typedPool 0 (the default): the typed side sends every event; N: it cycles through the
+ *     first N events, which then stay in the CPU's caches, a diagnostic of what reading events
+ *     from memory costs the typed side (the raw side reads only its pre-encoded bytes)
+ */
 record E2eOptions(String event, int events, int rounds, int rate, int latencySeconds,
-    int latencyRuns, String bootstrapServers, String registryUrl, String topic, String out) {
+    int latencyRuns, String bootstrapServers, String registryUrl, String topic, String out,
+    int typedPool) {
 
   private static final String USAGE = "options: --event UserClick|InferenceRequest --events N"
       + " --rounds N --rate EVENTS_PER_SECOND --latency-seconds N --latency-runs N"
       + " --bootstrap-servers HOST:PORT"
-      + " --registry-url URL --topic NAME --out FILE";
+      + " --registry-url URL --topic NAME --out FILE --typed-pool N (a diagnostic)";
 
   static E2eOptions parse(String[] args) {
     String event = "InferenceRequest";
@@ -20,6 +27,7 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
     String registry = null;
     String topic = null;
     String out = "target/e2e-result.json";
+    int typedPool = 0;
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (value == null) {
@@ -36,21 +44,24 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
         case "--registry-url" -> registry = value;
         case "--topic" -> topic = value;
         case "--out" -> out = value;
+        case "--typed-pool" -> typedPool = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
     if (events < 1_000 || rounds < 1 || rate < 1 || latencySeconds < 1
-        || latencyRuns < 1) {
+        || latencyRuns < 1 || typedPool < 0 || typedPool > events) {
       throw new IllegalArgumentException("--events must be at least 1000, and --rounds, --rate,"
-          + " --latency-seconds and --latency-runs at least 1; " + USAGE);
+          + " --latency-seconds and --latency-runs at least 1, and --typed-pool from 0 to --events; "
+          + USAGE);
     }
     return new E2eOptions(event, events, rounds, rate, latencySeconds, latencyRuns, bootstrap,
-        registry, topic, out);
+        registry, topic, out, typedPool);
   }
 
   @Override
   public String toString() {
-    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s x %d runs",
-        events, event, rounds, rate, latencySeconds, latencyRuns);
+    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s x %d runs%s",
+        events, event, rounds, rate, latencySeconds, latencyRuns, typedPool == 0 ? ""
+            : String.format(" (diagnostic: the typed side cycles through %,d events)", typedPool));
   }
 }

@@ -126,7 +126,9 @@ public final class EndToEnd {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Sender rawSender = i -> raw.send(new ProducerRecord<>(topic, null, null, keys[i], values[i]),
           (metadata, e) -> keep(failure, e));
-      Sender typedSender = i -> typed.send(events.get(i)).whenComplete((r, e) -> keep(failure, e));
+      int pool = options.typedPool() == 0 ? events.size() : options.typedPool();
+      Sender typedSender = i -> typed.send(events.get(i % pool))
+          .whenComplete((r, e) -> keep(failure, e));
       Runnable rawFlush = () -> {
         raw.flush();
         check(failure.get());
@@ -141,6 +143,7 @@ public final class EndToEnd {
       typed.close();
     }
     results.put("event", name);
+    results.put("typedPool", options.typedPool());
     results.put("events", events.size());
     results.put("bytesPerEvent", (double) bytes / events.size());
     Path out = Path.of(options.out());
