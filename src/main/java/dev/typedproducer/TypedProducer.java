@@ -203,7 +203,9 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
 
   /**
    * What a send returns, and the callback Kafka completes it through: one object per send. The
-   * key's text (a uuid's {@code toString()}) is made only here, on the producer's I/O thread.
+   * {@link SendResult} it completes with makes the key's text (a uuid's {@code toString()}) and
+   * the timestamp's {@code Instant} only when asked: the producer's I/O thread, which runs this
+   * for every acknowledgement, is spared them.
    */
   private final class Delivery extends CompletableFuture<SendResult> implements Callback {
     private final Object key;
@@ -229,7 +231,7 @@ public final class TypedProducer<T extends SpecificRecord> implements EventProdu
           path.metrics().deadLettered(sentAt);
         }
         complete(new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
-            Instant.ofEpochMilli(metadata.timestamp()), key.toString(), violations));
+            metadata.timestamp(), key, violations));
       }
     }
 
