@@ -80,10 +80,11 @@ public class SendPathBenchmark {
       values[i] = serializer.serialize(topic, pool[i]);
     }
     raw = acknowledgingProducer(topic);
-    typed = new TypedProducer<>(acknowledgingProducer(topic), serializer, topic, event,
-        SendPath.of(keyField, new DeliveryFailures(topic, Map.of()))
-            .withRules(new RuleGate(Rules.of(pool[0].getSchema(), "bench", Clock.systemUTC()),
-                pool[0].getSchema().getFullName(), false), null)
+    // As build() sets it up: the built-in serializer checks the gate's rules as it writes.
+    Rules rules = Rules.of(pool[0].getSchema(), "bench", Clock.systemUTC());
+    typed = new TypedProducer<>(acknowledgingProducer(topic), serializer.checking(rules), topic,
+        event, SendPath.of(keyField, new DeliveryFailures(topic, Map.of()))
+            .withRules(new RuleGate(rules, pool[0].getSchema().getFullName(), false), null)
             .withEventTime(EventTime.of(pool[0].getSchema())), List.of());
   }
 
