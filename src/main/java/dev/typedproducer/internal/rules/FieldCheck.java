@@ -39,13 +39,13 @@ public final class FieldCheck {
   private boolean notBlank;
   private long minLength = -1;
   private long maxLength = Long.MAX_VALUE;
-  private Checks.Rule[] textRules = new Checks.Rule[0];
+  private Rule[] textRules = new Rule[0];
   // FLOATS (finite above)
   private long minItems;
   private long maxItems = Long.MAX_VALUE;
   // TIME and DECIMAL: the rules themselves, called directly; DECIMAL also lo..hi (see WHOLE) as
   // unscaled values at the schema's scale
-  private Checks.Rule[] rules = new Checks.Rule[0];
+  private Rule[] rules = new Rule[0];
   private int scale;
 
   private FieldCheck(Kind kind, ValueCheck all) {
@@ -56,7 +56,7 @@ public final class FieldCheck {
   /** The check of a field of {@code declared} type whose compiled rules are {@code check}. */
   static FieldCheck of(Schema declared, ValueCheck check) {
     Schema type = nonNullBranch(declared);
-    List<Checks.Rule> rules = flatten(check);
+    List<Rule> rules = flatten(check);
     if (type == null || rules == null) {
       return new FieldCheck(Kind.OTHER, check);
     }
@@ -76,14 +76,14 @@ public final class FieldCheck {
     if (type.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
       merged.scale = decimal.getScale();
     }
-    List<Checks.Rule> text = new ArrayList<>();
-    for (Checks.Rule rule : rules) {
+    List<Rule> text = new ArrayList<>();
+    for (Rule rule : rules) {
       if (!merged.merge(rule, text)) {
         return new FieldCheck(Kind.OTHER, check);
       }
     }
-    merged.textRules = text.toArray(Checks.Rule[]::new);
-    merged.rules = rules.toArray(Checks.Rule[]::new);
+    merged.textRules = text.toArray(Rule[]::new);
+    merged.rules = rules.toArray(Rule[]::new);
     return merged;
   }
 
@@ -98,18 +98,18 @@ public final class FieldCheck {
   public boolean passes(Object value) {
     if (kind == Kind.TIME && value != null) {
       try {
-        for (Checks.Rule rule : rules) {
+        for (Rule rule : rules) {
           if (!rule.time(value)) {
             return false;
           }
         }
       } catch (ClassCastException e) {
-        return true; // as Checks.Rule#passes: the serializer names a value of the wrong type
+        return true; // as Rule#passes: the serializer names a value of the wrong type
       }
       return true;
     }
     if (kind == Kind.DECIMAL && value instanceof BigDecimal decimal) {
-      for (Checks.Rule rule : rules) {
+      for (Rule rule : rules) {
         if (!rule.keeps(decimal.compareTo(rule.decimal()))) {
           return false;
         }
@@ -150,7 +150,7 @@ public final class FieldCheck {
         || minLength > 0 && codePoints(value) < minLength || notBlank && blank(value)) {
       return false;
     }
-    for (Checks.Rule rule : textRules) {
+    for (Rule rule : textRules) {
       if (!rule.passes(value)) {
         return false;
       }
@@ -168,11 +168,11 @@ public final class FieldCheck {
     return finite;
   }
 
-  private boolean merge(Checks.Rule rule, List<Checks.Rule> text) {
-    Checks.Op op = rule.op();
+  private boolean merge(Rule rule, List<Rule> text) {
+    Rule.Op op = rule.op();
     switch (kind) {
       case WHOLE -> {
-        if (op != Checks.Op.WHOLE_BOUND) {
+        if (op != Rule.Op.WHOLE_BOUND) {
           return false;
         }
         long w = rule.whole();
@@ -186,11 +186,11 @@ public final class FieldCheck {
         return true;
       }
       case REAL -> {
-        if (op == Checks.Op.FINITE) {
+        if (op == Rule.Op.FINITE) {
           finite = true;
           return true;
         }
-        if (op != Checks.Op.REAL_BOUND) {
+        if (op != Rule.Op.REAL_BOUND) {
           return false;
         }
         bounded = true;
@@ -219,10 +219,10 @@ public final class FieldCheck {
         return true;
       }
       case TIME -> {
-        return op == Checks.Op.NOT_BEFORE || op == Checks.Op.NOT_AFTER_NOW;
+        return op == Rule.Op.NOT_BEFORE || op == Rule.Op.NOT_AFTER_NOW;
       }
       case DECIMAL -> {
-        if (op != Checks.Op.DECIMAL_BOUND) {
+        if (op != Rule.Op.DECIMAL_BOUND) {
           return false;
         }
         unscaledBound(rule.decimal().scaleByPowerOfTen(scale), rule.lower(), rule.exclusive());
@@ -273,15 +273,15 @@ public final class FieldCheck {
    * The rules of {@code check} when it is a rule or several on the value itself (and, for a float
    * array, {@code finite} on its items); null when it reaches inside in any other way.
    */
-  private static List<Checks.Rule> flatten(ValueCheck check) {
+  private static List<Rule> flatten(ValueCheck check) {
     List<ValueCheck> parts = check instanceof Checks.All all
         ? Arrays.asList(all.checks()) : List.of(check);
-    List<Checks.Rule> rules = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
     for (ValueCheck part : parts) {
-      if (part instanceof Checks.Rule rule) {
+      if (part instanceof Rule rule) {
         rules.add(rule);
-      } else if (part instanceof Checks.Items items && items.item() instanceof Checks.Rule rule
-          && rule.op() == Checks.Op.FINITE) {
+      } else if (part instanceof Checks.Items items && items.item() instanceof Rule rule
+          && rule.op() == Rule.Op.FINITE) {
         rules.add(rule); // finite items: only an array of floats (Kind.FLOATS) takes it
       } else {
         return null;

@@ -1,7 +1,7 @@
 package dev.typedproducer.internal.rules;
 
 import dev.typedproducer.Diagnostic;
-import dev.typedproducer.internal.rules.Checks.Shown;
+import dev.typedproducer.internal.rules.Rule.Shown;
 import dev.typedproducer.internal.schema.SchemaProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,7 +157,7 @@ final class RuleCompiler {
       case MIN, MAX, MIN_EXCLUSIVE, MAX_EXCLUSIVE -> spec.bound(rule, value);
       case FINITE -> spec.flag(rule, value) ? finite(spec) : null;
       case NOT_BLANK -> spec.flag(rule, value) ? spec.rule(rule, "must not be blank",
-          Checks.Op.NOT_BLANK, Shown.VALUE) : null;
+          Rule.Op.NOT_BLANK, Shown.VALUE) : null;
       case MIN_LENGTH, MAX_LENGTH -> spec.length(rule, value);
       case PATTERN -> pattern(value, spec);
       case ONE_OF -> oneOf(value, spec);
@@ -180,7 +180,7 @@ final class RuleCompiler {
 
   private ValueCheck finite(RuleSpec spec) {
     ValueCheck each = spec.rule(Vocabulary.FINITE, "must be finite (not NaN or Infinity)",
-        Checks.Op.FINITE, Shown.VALUE);
+        Rule.Op.FINITE, Shown.VALUE);
     return switch (spec.type().getType()) {
       case ARRAY -> new Checks.Items(each);
       case MAP -> new Checks.MapValues(each);
@@ -206,7 +206,7 @@ final class RuleCompiler {
     }
     // A Matcher per thread, reset per value: matching allocates nothing on the happy path.
     ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> compiled.matcher(""));
-    return spec.rule(Vocabulary.PATTERN, "must match " + regex, Checks.Op.PATTERN, Shown.VALUE, 0,
+    return spec.rule(Vocabulary.PATTERN, "must match " + regex, Rule.Op.PATTERN, Shown.VALUE, 0,
         matchers);
   }
 
@@ -222,7 +222,7 @@ final class RuleCompiler {
       return null;
     }
     Set<Object> allowed = Set.copyOf(list);
-    return spec.rule(Vocabulary.ONE_OF, "must be one of " + list, Checks.Op.ONE_OF, Shown.VALUE,
+    return spec.rule(Vocabulary.ONE_OF, "must be one of " + list, Rule.Op.ONE_OF, Shown.VALUE,
         0, allowed);
   }
 
@@ -238,7 +238,7 @@ final class RuleCompiler {
     boolean micros = spec.kind() == Kind.TIMESTAMP_MICROS;
     long raw = micros ? Math.multiplyExact(bound.getEpochSecond(), 1_000_000L)
         + bound.getNano() / 1_000 : bound.toEpochMilli();
-    return spec.rule(Vocabulary.NOT_BEFORE, "must not be before " + bound, Checks.Op.NOT_BEFORE,
+    return spec.rule(Vocabulary.NOT_BEFORE, "must not be before " + bound, Rule.Op.NOT_BEFORE,
         Shown.VALUE, raw, bound);
   }
 
@@ -255,8 +255,8 @@ final class RuleCompiler {
       return null;
     }
     return spec.rule(Vocabulary.NOT_AFTER_NOW, "must not be later than now + " + tolerance
-        + " (clock skew tolerated)", Checks.Op.NOT_AFTER_NOW, Shown.VALUE, tolerance.toMillis(),
-        new Checks.Now(clock));
+        + " (clock skew tolerated)", Rule.Op.NOT_AFTER_NOW, Shown.VALUE, tolerance.toMillis(),
+        new Rule.Now(clock));
   }
 
   private static List<Schema> nonNull(Schema type) {

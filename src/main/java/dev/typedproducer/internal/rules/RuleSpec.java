@@ -1,6 +1,6 @@
 package dev.typedproducer.internal.rules;
 
-import dev.typedproducer.internal.rules.Checks.Shown;
+import dev.typedproducer.internal.rules.Rule.Shown;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,13 +44,13 @@ final class RuleSpec {
   }
 
   /** A rule whose test needs no parameter beyond the op, e.g. {@code notBlank}. */
-  ValueCheck rule(Vocabulary rule, String expectation, Checks.Op op, Shown shown) {
+  ValueCheck rule(Vocabulary rule, String expectation, Rule.Op op, Shown shown) {
     return rule(rule, expectation, op, shown, 0, null);
   }
 
-  ValueCheck rule(Vocabulary rule, String expectation, Checks.Op op, Shown shown, long whole,
+  ValueCheck rule(Vocabulary rule, String expectation, Rule.Op op, Shown shown, long whole,
       Object arg) {
-    return new Checks.Rule(rule.ruleName(), expectation, shown, sensitive, op, whole, 0, arg,
+    return new Rule(rule.ruleName(), expectation, shown, sensitive, op, whole, 0, arg,
         kind == Kind.TIMESTAMP_MICROS, false);
   }
 
@@ -87,13 +87,13 @@ final class RuleSpec {
     }
     String expectation = "must be " + (isLower ? exclusive ? "greater than " : "at least "
         : exclusive ? "less than " : "at most ") + bound.toPlainString();
-    Checks.Op op = switch (kind) {
-      case INTEGER -> Checks.Op.WHOLE_BOUND;
-      case FLOATING -> Checks.Op.REAL_BOUND;
-      default -> Checks.Op.DECIMAL_BOUND;
+    Rule.Op op = switch (kind) {
+      case INTEGER -> Rule.Op.WHOLE_BOUND;
+      case FLOATING -> Rule.Op.REAL_BOUND;
+      default -> Rule.Op.DECIMAL_BOUND;
     };
-    return new Checks.Rule(rule.ruleName(), expectation, Shown.VALUE, sensitive, op,
-        op == Checks.Op.WHOLE_BOUND ? bound.longValue() : 0, bound.doubleValue(), bound, isLower,
+    return new Rule(rule.ruleName(), expectation, Shown.VALUE, sensitive, op,
+        op == Rule.Op.WHOLE_BOUND ? bound.longValue() : 0, bound.doubleValue(), bound, isLower,
         exclusive);
   }
 
@@ -104,7 +104,7 @@ final class RuleSpec {
     }
     boolean min = rule == Vocabulary.MIN_LENGTH;
     return rule(rule, "must have " + (min ? "at least " : "at most ") + n + " characters",
-        min ? Checks.Op.MIN_LENGTH : Checks.Op.MAX_LENGTH, Shown.LENGTH, n, null);
+        min ? Rule.Op.MIN_LENGTH : Rule.Op.MAX_LENGTH, Shown.LENGTH, n, null);
   }
 
   ValueCheck size(Vocabulary rule, Object value) {
@@ -118,10 +118,10 @@ final class RuleSpec {
       case MAX_ITEMS -> "at most ";
       default -> "exactly ";
     } + n + unit;
-    Checks.Op op = switch (rule) {
-      case MIN_ITEMS -> Checks.Op.MIN_ITEMS;
-      case MAX_ITEMS -> Checks.Op.MAX_ITEMS;
-      default -> Checks.Op.SIZE;
+    Rule.Op op = switch (rule) {
+      case MIN_ITEMS -> Rule.Op.MIN_ITEMS;
+      case MAX_ITEMS -> Rule.Op.MAX_ITEMS;
+      default -> Rule.Op.SIZE;
     };
     return rule(rule, expectation, op, Shown.SIZE, n, null);
   }
