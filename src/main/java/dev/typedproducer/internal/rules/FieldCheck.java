@@ -146,8 +146,8 @@ public final class FieldCheck {
   public boolean passesText(CharSequence value) {
     int length = value.length();
     // a string has no more code points than chars: count them only when it might matter
-    if (length < minLength || length > maxLength && codePoints(value) > maxLength
-        || minLength > 0 && codePoints(value) < minLength || notBlank && blank(value)) {
+    if (length < minLength || length > maxLength && Rule.codePoints(value) > maxLength
+        || minLength > 0 && Rule.codePoints(value) < minLength || notBlank && Rule.blank(value)) {
       return false;
     }
     for (Rule rule : textRules) {
@@ -292,28 +292,7 @@ public final class FieldCheck {
 
   /** The one non-null type of {@code declared} (itself, or a nullable union's branch), or null. */
   private static Schema nonNullBranch(Schema declared) {
-    if (declared.getType() != Schema.Type.UNION) {
-      return declared;
-    }
-    List<Schema> branches = declared.getTypes().stream()
-        .filter(t -> t.getType() != Schema.Type.NULL).toList();
+    List<Schema> branches = RuleCompiler.nonNull(declared);
     return branches.size() == 1 ? branches.get(0) : null;
-  }
-
-  private static int codePoints(CharSequence s) {
-    return Character.codePointCount(s, 0, s.length());
-  }
-
-  private static boolean blank(CharSequence s) {
-    char first = s.length() == 0 ? ' ' : s.charAt(0);
-    if (first > ' ' && first < 0x7f) {
-      return false; // printable ASCII, the usual start of a name: no need to look further
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isWhitespace(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

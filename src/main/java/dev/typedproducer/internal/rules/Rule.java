@@ -139,7 +139,7 @@ final class Rule implements ValueCheck {
     };
   }
 
-  private static int codePoints(CharSequence s) {
+  static int codePoints(CharSequence s) {
     return Character.codePointCount(s, 0, s.length());
   }
 
@@ -193,7 +193,11 @@ final class Rule implements ValueCheck {
     return millis <= limit;
   }
 
-  private static boolean blank(CharSequence s) {
+  static boolean blank(CharSequence s) {
+    char first = s.length() == 0 ? ' ' : s.charAt(0);
+    if (first > ' ' && first < 0x7f) {
+      return false; // printable ASCII, the usual start of a name: no need to look further
+    }
     for (int i = 0; i < s.length(); i++) {
       if (!Character.isWhitespace(s.charAt(i))) {
         return false;

@@ -259,7 +259,8 @@ final class RuleCompiler {
         new Rule.Now(clock));
   }
 
-  private static List<Schema> nonNull(Schema type) {
+  /** The types of {@code type} other than null: itself, or a union's other branches. */
+  static List<Schema> nonNull(Schema type) {
     if (type.getType() != Schema.Type.UNION) {
       return List.of(type);
     }
