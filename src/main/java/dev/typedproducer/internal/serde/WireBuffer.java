@@ -1,7 +1,10 @@
 package dev.typedproducer.internal.serde;
 
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.avro.io.BinaryEncoder;
@@ -16,6 +19,12 @@ import org.apache.avro.io.BinaryEncoder;
  * lock.
  */
 final class WireBuffer extends OutputStream {
+  /** Avro's floats and doubles are little-endian: one store each, not four or eight. */
+  private static final VarHandle INT_LITTLE_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LITTLE_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private byte[] bytes = new byte[256];
   private int count;
   /** Avro's encoder over this buffer, for the events that take the fallback path. */
@@ -105,13 +114,8 @@ final class WireBuffer extends OutputStream {
 
   /** {@link #writeFloat} after the caller ensured room. */
   void putFloat(float value) {
-    int bits = Float.floatToRawIntBits(value);
-    byte[] b = bytes;
     int at = count;
-    b[at] = (byte) bits;
-    b[at + 1] = (byte) (bits >>> 8);
-    b[at + 2] = (byte) (bits >>> 16);
-    b[at + 3] = (byte) (bits >>> 24);
+    INT_LITTLE_ENDIAN.set(bytes, at, Float.floatToRawIntBits(value));
     count = at + 4;
   }
 
@@ -121,12 +125,8 @@ final class WireBuffer extends OutputStream {
   }
 
   void putDouble(double value) {
-    long bits = Double.doubleToRawLongBits(value);
-    byte[] b = bytes;
     int at = count;
-    for (int i = 0; i < 8; i++) {
-      b[at + i] = (byte) (bits >>> (8 * i));
-    }
+    LONG_LITTLE_ENDIAN.set(bytes, at, Double.doubleToRawLongBits(value));
     count = at + 8;
   }
 
