@@ -3,18 +3,21 @@ package dev.typedproducer.bench;
 /**
  * The end-to-end harness's command line.
  *
+ * @param broker with no {@code --bootstrap-servers}, where the harness's own broker runs:
+ *     {@code process} (the default), a JVM of its own; {@code in-jvm}, this one's
  * @param typedPool 0 (the default): the typed side sends every event; N: it cycles through the
  *     first N events, which then stay in the CPU's caches, a diagnostic of what reading events
  *     from memory costs the typed side (the raw side reads only its pre-encoded bytes)
  */
 record E2eOptions(String event, int events, int rounds, int rate, int latencySeconds,
     int latencyRuns, String bootstrapServers, String registryUrl, String topic, String out,
-    int typedPool) {
+    int typedPool, String broker) {
 
   private static final String USAGE = "options: --event UserClick|InferenceRequest --events N"
       + " --rounds N --rate EVENTS_PER_SECOND --latency-seconds N --latency-runs N"
       + " --bootstrap-servers HOST:PORT"
-      + " --registry-url URL --topic NAME --out FILE --typed-pool N (a diagnostic)";
+      + " --registry-url URL --topic NAME --out FILE --broker process|in-jvm"
+      + " --typed-pool N (a diagnostic)";
 
   static E2eOptions parse(String[] args) {
     String event = "InferenceRequest";
@@ -28,6 +31,7 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
     String topic = null;
     String out = "target/e2e-result.json";
     int typedPool = 0;
+    String broker = "process";
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (value == null) {
@@ -45,23 +49,27 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
         case "--topic" -> topic = value;
         case "--out" -> out = value;
         case "--typed-pool" -> typedPool = Integer.parseInt(value);
+        case "--broker" -> broker = value;
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
     if (events < 1_000 || rounds < 1 || rate < 1 || latencySeconds < 1
-        || latencyRuns < 1 || typedPool < 0 || typedPool > events) {
+        || latencyRuns < 1 || typedPool < 0 || typedPool > events
+        || !(broker.equals("process") || broker.equals("in-jvm"))) {
       throw new IllegalArgumentException("--events must be at least 1000, and --rounds, --rate,"
-          + " --latency-seconds and --latency-runs at least 1, and --typed-pool from 0 to --events; "
+          + " --latency-seconds and --latency-runs at least 1, --typed-pool from 0 to --events,"
+          + " and --broker process or in-jvm; "
           + USAGE);
     }
     return new E2eOptions(event, events, rounds, rate, latencySeconds, latencyRuns, bootstrap,
-        registry, topic, out, typedPool);
+        registry, topic, out, typedPool, broker);
   }
 
   @Override
   public String toString() {
-    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s x %d runs%s",
-        events, event, rounds, rate, latencySeconds, latencyRuns, typedPool == 0 ? ""
+    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s x %d runs%s%s",
+        events, event, rounds, rate, latencySeconds, latencyRuns,
+        bootstrapServers != null ? "" : ", broker " + broker, typedPool == 0 ? ""
             : String.format(" (diagnostic: the typed side cycles through %,d events)", typedPool));
   }
 }

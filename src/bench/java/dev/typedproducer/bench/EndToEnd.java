@@ -38,8 +38,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * so a stall counts against it), p50/p99/p99.9, for both, alternating again. Results also go to
  * {@code target/e2e-result.json}.
  *
- * <p>With no {@code --bootstrap-servers} it starts an in-process broker (Kafka's test kit); with
- * no {@code --registry-url} a local registry.
+ * <p>With no {@code --bootstrap-servers} it starts a one-node broker (Kafka's test kit) in a JVM
+ * of its own, as a deployment's broker is ({@code --broker in-jvm}: in this one); with no
+ * {@code --registry-url} a local registry.
  *
  * <pre>./mvnw -q -Pe2e verify -De2e.args="--events 200000 --rounds 6 --rate 20000"</pre>
  */
@@ -53,26 +54,37 @@ public final class EndToEnd {
   private final String bootstrap;
   private final String registryUrl;
   private final Map<String, Object> results = new LinkedHashMap<>();
+  private final CpuMeter cpu;
 
-  private EndToEnd(E2eOptions options, String bootstrap, String registryUrl) {
+  private EndToEnd(E2eOptions options, String bootstrap, String registryUrl, CpuMeter cpu) {
     this.options = options;
+    this.cpu = cpu;
     this.bootstrap = bootstrap;
     this.registryUrl = registryUrl;
   }
 
   public static void main(String[] args) throws Exception {
     E2eOptions options = E2eOptions.parse(args);
-    LocalKafka kafka = options.bootstrapServers() == null ? LocalKafka.start() : null;
+    boolean own = options.bootstrapServers() == null;
+    BrokerProcess child = own && options.broker().equals("process") ? BrokerProcess.start("1g")
+        : null;
+    LocalKafka kafka = own && child == null ? LocalKafka.start() : null;
     try (LocalSchemaRegistry registry = options.registryUrl() == null
         ? LocalSchemaRegistry.start(LocalSchemaRegistry.defaultRunnerJar()) : null) {
-      String bootstrap = kafka != null ? kafka.bootstrapServers() : options.bootstrapServers();
+      String bootstrap = child != null ? child.bootstrapServers()
+          : kafka != null ? kafka.bootstrapServers() : options.bootstrapServers();
       String url = registry != null ? registry.url() : options.registryUrl();
       System.out.printf("Kafka %s%s, registry %s; %s%n", bootstrap,
-          kafka != null ? " (in-process broker)" : "", url, options);
-      new EndToEnd(options, bootstrap, url).run();
+          child != null ? " (a broker in its own JVM)" : kafka != null ? " (in-process broker)"
+              : "", url, options);
+      new EndToEnd(options, bootstrap, url,
+          new CpuMeter(child != null ? child.handle() : null)).run();
     } finally {
       if (kafka != null) {
         kafka.close();
+      }
+      if (child != null) {
+        child.close();
       }
     }
   }
@@ -143,6 +155,7 @@ public final class EndToEnd {
       typed.close();
     }
     results.put("event", name);
+    results.put("broker", options.bootstrapServers() != null ? "external" : options.broker());
     results.put("typedPool", options.typedPool());
     results.put("events", events.size());
     results.put("bytesPerEvent", (double) bytes / events.size());
@@ -177,24 +190,29 @@ public final class EndToEnd {
     List<Double> rawRates = new ArrayList<>();
     List<Double> typedRates = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
+    List<double[]> rawCpu = new ArrayList<>();
+    List<double[]> typedCpu = new ArrayList<>();
     for (int round = 0; round <= options.rounds(); round++) {
       // Alternate which goes first, so neither always meets a broker still busy with the other.
-      double rawRate;
-      double typedRate;
+      Run rawRun;
+      Run typedRun;
       if (round % 2 == 0) {
-        rawRate = timed(raw, rawFlush, n);
-        typedRate = timed(typed, typedFlush, n);
+        rawRun = timed(raw, rawFlush, n);
+        typedRun = timed(typed, typedFlush, n);
       } else {
-        typedRate = timed(typed, typedFlush, n);
-        rawRate = timed(raw, rawFlush, n);
+        typedRun = timed(typed, typedFlush, n);
+        rawRun = timed(raw, rawFlush, n);
       }
       double mbPerRecord = bytes / (double) n / 1e6;
       System.out.printf("%-6s %,14.0f %9.1f %,14.0f %9.1f %8.2f%n", round == 0 ? "warm" : round,
-          rawRate, rawRate * mbPerRecord, typedRate, typedRate * mbPerRecord, typedRate / rawRate);
+          rawRun.rate(), rawRun.rate() * mbPerRecord, typedRun.rate(),
+          typedRun.rate() * mbPerRecord, typedRun.rate() / rawRun.rate());
       if (round > 0) {
-        rawRates.add(rawRate);
-        typedRates.add(typedRate);
-        ratios.add(typedRate / rawRate);
+        rawRates.add(rawRun.rate());
+        typedRates.add(typedRun.rate());
+        ratios.add(typedRun.rate() / rawRun.rate());
+        rawCpu.add(rawRun.cpu());
+        typedCpu.add(typedRun.cpu());
       }
     }
     System.out.printf("%-6s %,14.0f %9s %,14.0f %9s %8.2f%n", "median", median(rawRates), "",
@@ -205,20 +223,50 @@ public final class EndToEnd {
     results.put("medianRaw", median(rawRates));
     results.put("medianTyped", median(typedRates));
     results.put("medianRatio", median(ratios));
+    cpuTable(rawCpu, typedCpu);
   }
+
+  /** Where each side's CPU went, per record: the medians over the counted rounds. */
+  private void cpuTable(List<double[]> raw, List<double[]> typed) {
+    System.out.printf("%nCPU per record, microseconds (median of the rounds; 2 cores are shared"
+        + " by all)%n%-8s %8s %8s %8s%n", "part", "raw", "typed", "added");
+    Map<String, Object> rawParts = new LinkedHashMap<>();
+    Map<String, Object> typedParts = new LinkedHashMap<>();
+    double rawTotal = 0;
+    double typedTotal = 0;
+    for (int part = 0; part < CpuMeter.PARTS.length; part++) {
+      int at = part;
+      double r = median(raw.stream().map(cpu -> cpu[at]).toList());
+      double t = median(typed.stream().map(cpu -> cpu[at]).toList());
+      rawTotal += r;
+      typedTotal += t;
+      rawParts.put(CpuMeter.PARTS[part], r);
+      typedParts.put(CpuMeter.PARTS[part], t);
+      System.out.printf("%-8s %8.3f %8.3f %+8.3f%n", CpuMeter.PARTS[part], r, t, t - r);
+    }
+    System.out.printf("%-8s %8.3f %8.3f %+8.3f%n", "total", rawTotal, typedTotal,
+        typedTotal - rawTotal);
+    results.put("rawCpuMicrosPerRecord", rawParts);
+    results.put("typedCpuMicrosPerRecord", typedParts);
+  }
+
+  /** A timed run: records per second, and CPU microseconds per record by {@link CpuMeter#PARTS}. */
+  private record Run(double rate, double[] cpu) {}
 
   /**
    * Each timed run starts from a collected heap, so a garbage collection that lands in a run is
    * one that run's own allocation caused, not what the run before it left behind.
    */
-  private static double timed(Sender sender, Runnable flush, int n) {
+  private Run timed(Sender sender, Runnable flush, int n) {
     System.gc();
+    long[] before = cpu.now();
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       sender.send(i);
     }
     flush.run(); // returns once every record sent is acknowledged (or failed)
-    return n / ((System.nanoTime() - start) / 1e9);
+    double rate = n / ((System.nanoTime() - start) / 1e9);
+    return new Run(rate, CpuMeter.perRecord(before, cpu.now(), n));
   }
 
   private void latency(String topic, KafkaProducer<byte[], byte[]> raw, byte[][] keys,

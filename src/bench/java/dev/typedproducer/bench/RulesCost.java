@@ -130,7 +130,7 @@ public final class RulesCost {
     }
   }
 
-  private static URL url(String path) {
+  static URL url(String path) {
     try {
       return new File(path).toURI().toURL();
     } catch (MalformedURLException e) {
@@ -138,7 +138,7 @@ public final class RulesCost {
     }
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
