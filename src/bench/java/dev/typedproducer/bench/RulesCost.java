@@ -144,7 +144,7 @@ public final class RulesCost {
     return sorted[sorted.length / 2];
   }
 
-  private static double[] quartiles(double[] values) {
+  static double[] quartiles(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

@@ -1,0 +1,131 @@
+package dev.typedproducer.bench;
+
+import dev.typedproducer.internal.serde.AvroWireSerializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One side of {@link ThreadScaling}: one way of serializing one event type, with two threads of
+ * its own, loaded by a class loader of its own so the JIT compiles it apart from the other sides.
+ * {@link #applyAsDouble} runs {@code calls} writes on each of 1 or 2 threads and returns the
+ * nanoseconds until all are done.
+ */
+public final class ThreadScalingSide implements IntToDoubleFunction, AutoCloseable {
+  static final int POOL = 1_024;
+
+  private final ExecutorService threads = Executors.newFixedThreadPool(2, task -> {
+    Thread thread = new Thread(task, "scaling");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final List<Worker> workers;
+  private final int calls;
+
+  /** {@code way}: "sdk" (one serializer shared by both threads) or "avro" (a writer per thread). */
+  public ThreadScalingSide(String event, String way, int calls) {
+    List<SpecificRecord> events = BenchEvents.pool(event, POOL, 7);
+    Supplier<Function<SpecificRecord, byte[]>> writers = writers(event, way, events.get(0));
+    this.workers = List.of(new Worker(events, writers.get(), 0),
+        new Worker(events, writers.get(), POOL / 2));
+    this.calls = calls;
+  }
+
+  @Override
+  public double applyAsDouble(int threadCount) {
+    long start = System.nanoTime();
+    List<Future<Long>> done = new ArrayList<>();
+    for (Worker worker : workers.subList(0, threadCount)) {
+      done.add(threads.submit(() -> worker.write(calls)));
+    }
+    long bytes = 0;
+    try {
+      for (Future<Long> f : done) {
+        bytes += f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    if (bytes == 0) {
+      throw new IllegalStateException("nothing written");
+    }
+    return System.nanoTime() - start;
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+
+  private static Supplier<Function<SpecificRecord, byte[]>> writers(String event, String way,
+      SpecificRecord first) {
+    String topic = BenchEvents.topic(event);
+    SpecificData model = SpecificData.getForClass(first.getClass());
+    if (way.equals("sdk")) {
+      AvroWireSerializer<SpecificRecord> shared =
+          new AvroWireSerializer<>(SerializerBenchmark.SCHEMA_ID, first.getSchema(), model);
+      return () -> e -> shared.serialize(topic, e);
+    }
+    return () -> {
+      SpecificDatumWriter<SpecificRecord> writer =
+          new SpecificDatumWriter<>(first.getSchema(), model);
+      ByteArrayOutputStream stream = new ByteArrayOutputStream(512);
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(stream, null);
+      return e -> {
+        try {
+          stream.reset();
+          stream.write(new byte[] {0, 0, 0, 0, SerializerBenchmark.SCHEMA_ID}, 0, 5);
+          writer.write(e, encoder);
+          encoder.flush();
+          return stream.toByteArray();
+        } catch (IOException x) {
+          throw new UncheckedIOException(x);
+        }
+      };
+    };
+  }
+
+  private static final class Worker {
+    private final SpecificRecord[] pool;
+    private final Function<SpecificRecord, byte[]> write;
+    private int next;
+
+    Worker(List<SpecificRecord> events, Function<SpecificRecord, byte[]> write, int start) {
+      this.pool = events.toArray(new SpecificRecord[0]);
+      this.write = write;
+      this.next = start;
+    }
+
+    /**
+     * The bytes written. The place in the pool is kept in a local while the loop runs: the two
+     * workers may share a cache line, and must not write to it on every event.
+     */
+    long write(int calls) {
+      long bytes = 0;
+      int at = next;
+      for (int i = 0; i < calls; i++) {
+        at = (at + 1) & (POOL - 1);
+        bytes += write.apply(pool[at]).length;
+      }
+      next = at;
+      return bytes;
+    }
+  }
+}
