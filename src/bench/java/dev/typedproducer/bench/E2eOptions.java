@@ -9,12 +9,12 @@ package dev.typedproducer.bench;
  *     first N events, which then stay in the CPU's caches, a diagnostic of what reading events
  *     from memory costs the typed side (the raw side reads only its pre-encoded bytes)
  */
-record E2eOptions(String event, int events, int rounds, int rate, int latencySeconds,
-    int latencyRuns, String bootstrapServers, String registryUrl, String topic, String out,
-    int typedPool, String broker) {
+record E2eOptions(String event, int events, int rounds, int warmup, int rate,
+    int latencySeconds, int latencyRuns, String bootstrapServers, String registryUrl, String topic,
+    String out, int typedPool, String broker) {
 
   private static final String USAGE = "options: --event UserClick|InferenceRequest --events N"
-      + " --rounds N --rate EVENTS_PER_SECOND --latency-seconds N --latency-runs N"
+      + " --rounds N --warmup N --rate EVENTS_PER_SECOND --latency-seconds N --latency-runs N"
       + " --bootstrap-servers HOST:PORT"
       + " --registry-url URL --topic NAME --out FILE --broker process|in-jvm"
       + " --typed-pool N (a diagnostic)";
@@ -23,6 +23,7 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
     String event = "InferenceRequest";
     int events = 200_000;
     int rounds = 6;
+    int warmup = 2;
     int rate = 20_000;
     int latencySeconds = 10;
     int latencyRuns = 4;
@@ -41,6 +42,7 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
         case "--event" -> event = value;
         case "--events" -> events = Integer.parseInt(value);
         case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--warmup" -> warmup = Integer.parseInt(value);
         case "--rate" -> rate = Integer.parseInt(value);
         case "--latency-seconds" -> latencySeconds = Integer.parseInt(value);
         case "--latency-runs" -> latencyRuns = Integer.parseInt(value);
@@ -53,22 +55,22 @@ record E2eOptions(String event, int events, int rounds, int rate, int latencySec
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
-    if (events < 1_000 || rounds < 1 || rate < 1 || latencySeconds < 1
+    if (events < 1_000 || rounds < 1 || warmup < 0 || rate < 1 || latencySeconds < 1
         || latencyRuns < 1 || typedPool < 0 || typedPool > events
         || !(broker.equals("process") || broker.equals("in-jvm"))) {
       throw new IllegalArgumentException("--events must be at least 1000, and --rounds, --rate,"
-          + " --latency-seconds and --latency-runs at least 1, --typed-pool from 0 to --events,"
-          + " and --broker process or in-jvm; "
-          + USAGE);
+          + " --latency-seconds and --latency-runs at least 1, --warmup at least 0,"
+          + " --typed-pool from 0 to --events, and --broker process or in-jvm; " + USAGE);
     }
-    return new E2eOptions(event, events, rounds, rate, latencySeconds, latencyRuns, bootstrap,
-        registry, topic, out, typedPool, broker);
+    return new E2eOptions(event, events, rounds, warmup, rate, latencySeconds, latencyRuns,
+        bootstrap, registry, topic, out, typedPool, broker);
   }
 
   @Override
   public String toString() {
-    return String.format("%,d %s events, %d rounds, latency at %,d/s for %d s x %d runs%s%s",
-        events, event, rounds, rate, latencySeconds, latencyRuns,
+    return String.format("%,d %s events, %d rounds after %d warm-up, latency at %,d/s for %d s"
+        + " x %d runs%s%s",
+        events, event, rounds, warmup, rate, latencySeconds, latencyRuns,
         bootstrapServers != null ? "" : ", broker " + broker, typedPool == 0 ? ""
             : String.format(" (diagnostic: the typed side cycles through %,d events)", typedPool));
   }

@@ -183,8 +183,9 @@ public final class EndToEnd {
 
   private void throughput(Sender raw, Runnable rawFlush, Sender typed, Runnable typedFlush,
       int n, long bytes) {
-    System.out.printf("%nThroughput, %d rounds (the first is a warm-up, not counted)%n",
-        options.rounds());
+    int warmup = options.warmup();
+    System.out.printf("%nThroughput, %d rounds after %d warm-up round(s), which are not counted%n",
+        options.rounds(), warmup);
     System.out.printf("%-6s %14s %9s %14s %9s %8s%n", "round", "raw rec/s", "raw MB/s",
         "typed rec/s", "typed MB/s", "typed/raw");
     List<Double> rawRates = new ArrayList<>();
@@ -192,7 +193,7 @@ public final class EndToEnd {
     List<Double> ratios = new ArrayList<>();
     List<double[]> rawCpu = new ArrayList<>();
     List<double[]> typedCpu = new ArrayList<>();
-    for (int round = 0; round <= options.rounds(); round++) {
+    for (int round = 1 - warmup; round <= options.rounds(); round++) {
       // Alternate which goes first, so neither always meets a broker still busy with the other.
       Run rawRun;
       Run typedRun;
@@ -204,7 +205,7 @@ public final class EndToEnd {
         rawRun = timed(raw, rawFlush, n);
       }
       double mbPerRecord = bytes / (double) n / 1e6;
-      System.out.printf("%-6s %,14.0f %9.1f %,14.0f %9.1f %8.2f%n", round == 0 ? "warm" : round,
+      System.out.printf("%-6s %,14.0f %9.1f %,14.0f %9.1f %8.2f%n", round <= 0 ? "warm" : round,
           rawRun.rate(), rawRun.rate() * mbPerRecord, typedRun.rate(),
           typedRun.rate() * mbPerRecord, typedRun.rate() / rawRun.rate());
       if (round > 0) {

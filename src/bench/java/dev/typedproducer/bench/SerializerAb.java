@@ -16,7 +16,8 @@ import java.util.function.IntToDoubleFunction;
  * baseline in a worktree first:
  *
  * <pre>
- * git worktree add /tmp/base HEAD~1 &amp;&amp; (cd /tmp/base &amp;&amp; ./mvnw -q compile -DskipTests)
+ * git worktree add /tmp/base HEAD~1
+ * (cd /tmp/base &amp;&amp; ./mvnw -q compile -DskipTests)
  * ./mvnw -Pbench,rules-cost verify -Drules.main=dev.typedproducer.bench.SerializerAb \
  *     -Drules.args="--baseline /tmp/base/target/classes --rounds 300"
  * </pre>
@@ -48,7 +49,8 @@ public final class SerializerAb {
     String classes = Path.of("target", "classes").toAbsolutePath().toString();
     IntToDoubleFunction[][] sides = new IntToDoubleFunction[forks][];
     for (int f = 0; f < forks; f++) {
-      sides[f] = new IntToDoubleFunction[] {side(classes, baseline.toString()), side(classes, null)};
+      sides[f] = new IntToDoubleFunction[] {
+          side(classes, baseline.toString()), side(classes, null)};
     }
     for (int i = 0; i < 50; i++) {
       for (IntToDoubleFunction[] fork : sides) {
@@ -76,8 +78,8 @@ public final class SerializerAb {
     int n = ratios.length;
     System.out.printf("serializeKeepingRules on InferenceRequest, %d forks x %d rounds: baseline"
         + " %.1f ns, this build %.1f ns; this build / baseline: median %.3f (quartiles %.3f,"
-        + " %.3f)%n", forks, rounds, RulesCost.median(base), RulesCost.median(changed), ratios[n / 2], ratios[n / 4],
-        ratios[3 * n / 4]);
+        + " %.3f)%n", forks, rounds, RulesCost.median(base), RulesCost.median(changed),
+        ratios[n / 2], ratios[n / 4], ratios[3 * n / 4]);
   }
 
   /** The side in a loader of its own, with {@code classes} replaced by {@code instead} if given. */

@@ -20,7 +20,7 @@ public final class UuidText {
 
   private UuidText() {}
 
-  /** Writes the 36 bytes of the UUID {@code most}/{@code least} into {@code into} from {@code at}. */
+  /** Writes the 36 bytes of the UUID {@code most}/{@code least} into {@code into} at {@code at}. */
   public static void write(long most, long least, byte[] into, int at) {
     if (at < 0 || at > into.length - LENGTH) {
       throw new IndexOutOfBoundsException("36 bytes from " + at + " in " + into.length);
