@@ -6,11 +6,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntToDoubleFunction;
+import java.util.function.IntFunction;
 
 /**
  * How serializing scales from one thread to two, measured in pairs: each round times one thread
@@ -22,7 +23,9 @@ import java.util.function.IntToDoubleFunction;
  * the host's load moves in between; here both come from the same few milliseconds, and the
  * control shows how much two threads can gain on the host at that moment. Each side runs in
  * classes of its own loader, so the JIT compiles it apart from the others, and the sides take
- * their rounds in turn.
+ * their rounds in turn. It also reports the CPU time per event on one thread and on two: the
+ * same on both while two threads gain less than 2 means the threads were waiting for a CPU (the
+ * host); more on two means they slowed each other down.
  *
  * <pre>./mvnw -Pbench,scaling verify -Dscaling.args="--rounds 200"</pre>
  */
@@ -45,48 +48,58 @@ public final class ThreadScaling {
     }
     List<String> names = List.of("sdk UserClick", "avro UserClick", "sdk InferenceRequest",
         "avro InferenceRequest");
-    IntToDoubleFunction[] sides = new IntToDoubleFunction[names.size()];
-    for (int s = 0; s < sides.length; s++) {
-      String[] wayAndEvent = names.get(s).split(" ");
-      sides[s] = side(wayAndEvent[1], wayAndEvent[0], calls);
+    List<IntFunction<double[]>> sides = new ArrayList<>();
+    for (String name : names) {
+      String[] wayAndEvent = name.split(" ");
+      sides.add(side(wayAndEvent[1], wayAndEvent[0], calls));
     }
     for (int i = 0; i < 20; i++) { // warm-up: compile every side, one and two threads
-      for (IntToDoubleFunction side : sides) {
-        side.applyAsDouble(1);
-        side.applyAsDouble(2);
+      for (IntFunction<double[]> side : sides) {
+        side.apply(1);
+        side.apply(2);
       }
     }
-    double[][] ratios = new double[sides.length][rounds];
-    double[][] oneThreadNs = new double[sides.length][rounds];
+    int n = sides.size();
+    double[][] ratios = new double[n][rounds];
+    double[][] oneThreadNs = new double[n][rounds];
+    double[][] cpuRatios = new double[n][rounds];
+    double[][] onCpu = new double[n][rounds];
     for (int r = 0; r < rounds; r++) {
-      for (int s = 0; s < sides.length; s++) {
-        double one;
-        double two;
+      for (int s = 0; s < n; s++) {
+        double[] one;
+        double[] two;
         if (r % 2 == 0) {
-          one = sides[s].applyAsDouble(1);
-          two = sides[s].applyAsDouble(2);
+          one = sides.get(s).apply(1);
+          two = sides.get(s).apply(2);
         } else {
-          two = sides[s].applyAsDouble(2);
-          one = sides[s].applyAsDouble(1);
+          two = sides.get(s).apply(2);
+          one = sides.get(s).apply(1);
         }
-        ratios[s][r] = (2.0 * calls / two) / (calls / one);
-        oneThreadNs[s][r] = one / calls;
+        ratios[s][r] = (2.0 * calls / two[0]) / (calls / one[0]);
+        oneThreadNs[s][r] = one[0] / calls;
+        cpuRatios[s][r] = (two[1] / (2.0 * calls)) / (one[1] / calls);
+        onCpu[s][r] = two[1] / (2 * two[0]);
       }
     }
     Map<String, Object> results = new LinkedHashMap<>();
     System.out.printf("%d rounds of %,d events per thread; two threads' rate over one thread's%n",
         rounds, calls);
-    for (int s = 0; s < sides.length; s++) {
+    for (int s = 0; s < n; s++) {
       double[] q = RulesCost.quartiles(ratios[s]);
       double ns = RulesCost.median(oneThreadNs[s]);
+      double cpuRatio = RulesCost.median(cpuRatios[s]);
+      double share = RulesCost.median(onCpu[s]);
       System.out.printf("%-22s one thread %6.1f ns/event; two threads / one: median %.2f"
-          + " (quartiles %.2f, %.2f)%n", names.get(s), ns, q[1], q[0], q[2]);
+          + " (quartiles %.2f, %.2f); CPU per event on two / on one %.2f; on a CPU %.0f%% of"
+          + " the two-thread time%n", names.get(s), ns, q[1], q[0], q[2], cpuRatio, 100 * share);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("oneThreadNs", ns);
       result.put("twoThreadScaling", q);
+      result.put("cpuPerEventTwoOverOne", cpuRatio);
+      result.put("twoThreadOnCpuShare", share);
       results.put(names.get(s), result);
     }
-    for (IntToDoubleFunction side : sides) {
+    for (IntFunction<double[]> side : sides) {
       ((AutoCloseable) side).close();
     }
     Path file = Path.of(out);
@@ -95,12 +108,13 @@ public final class ThreadScaling {
     System.out.println("Results in " + file);
   }
 
-  private static IntToDoubleFunction side(String event, String way, int calls)
+  @SuppressWarnings("unchecked")
+  private static IntFunction<double[]> side(String event, String way, int calls)
       throws ReflectiveOperationException {
     URL[] classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(RulesCost::url).toArray(URL[]::new);
     ClassLoader own = new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader());
-    return (IntToDoubleFunction) own.loadClass(ThreadScalingSide.class.getName())
+    return (IntFunction<double[]>) own.loadClass(ThreadScalingSide.class.getName())
         .getConstructor(String.class, String.class, int.class).newInstance(event, way, calls);
   }
 }

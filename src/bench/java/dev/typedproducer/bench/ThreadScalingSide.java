@@ -4,6 +4,8 @@ import dev.typedproducer.internal.serde.AvroWireSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.function.IntToDoubleFunction;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -22,10 +24,14 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * One side of {@link ThreadScaling}: one way of serializing one event type, with two threads of
  * its own, loaded by a class loader of its own so the JIT compiles it apart from the other sides.
- * {@link #applyAsDouble} runs {@code calls} writes on each of 1 or 2 threads and returns the
- * nanoseconds until all are done.
+ * {@link #apply} runs {@code calls} writes on each of 1 or 2 threads and returns the nanoseconds
+ * until all are done, and the CPU nanoseconds the threads used for them: with the wall time, this
+ * says whether two threads were slower because each event cost more CPU (something shared: a
+ * cache line, memory) or because the threads were not on a CPU all the time (the host).
  */
-public final class ThreadScalingSide implements IntToDoubleFunction, AutoCloseable {
+public final class ThreadScalingSide implements IntFunction<double[]>, AutoCloseable {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
   static final int POOL = 1_024;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2, task -> {
@@ -45,17 +51,25 @@ public final class ThreadScalingSide implements IntToDoubleFunction, AutoCloseab
     this.calls = calls;
   }
 
+  /** {wall nanoseconds, CPU nanoseconds of the writing threads} for {@code threadCount}. */
   @Override
-  public double applyAsDouble(int threadCount) {
+  public double[] apply(int threadCount) {
     long start = System.nanoTime();
-    List<Future<Long>> done = new ArrayList<>();
+    List<Future<long[]>> done = new ArrayList<>();
     for (Worker worker : workers.subList(0, threadCount)) {
-      done.add(threads.submit(() -> worker.write(calls)));
+      done.add(threads.submit(() -> {
+        long cpuBefore = CPU.getCurrentThreadCpuTime();
+        long bytes = worker.write(calls);
+        return new long[] {bytes, CPU.getCurrentThreadCpuTime() - cpuBefore};
+      }));
     }
     long bytes = 0;
+    long cpu = 0;
     try {
-      for (Future<Long> f : done) {
-        bytes += f.get();
+      for (Future<long[]> f : done) {
+        long[] result = f.get();
+        bytes += result[0];
+        cpu += result[1];
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -63,10 +77,11 @@ public final class ThreadScalingSide implements IntToDoubleFunction, AutoCloseab
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+    long wall = System.nanoTime() - start;
     if (bytes == 0) {
       throw new IllegalStateException("nothing written");
     }
-    return System.nanoTime() - start;
+    return new double[] {wall, cpu};
   }
 
   @Override
