@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * What the data rules add to serializing, as a ratio measured in pairs: many short rounds, each
@@ -118,11 +119,8 @@ public final class RulesCost {
     private double last;
 
     Side(String mode) throws ReflectiveOperationException {
-      URL[] classpath = Arrays.stream(System.getProperty("java.class.path")
-          .split(File.pathSeparator)).map(RulesCost::url).toArray(URL[]::new);
-      ClassLoader own = new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader());
-      this.timed = (IntToDoubleFunction) own.loadClass(RulesCostSide.class.getName())
-          .getConstructor(String.class).newInstance(mode);
+      this.timed = (IntToDoubleFunction) ownLoader(UnaryOperator.identity())
+          .loadClass(RulesCostSide.class.getName()).getConstructor(String.class).newInstance(mode);
     }
 
     double time(int n) {
@@ -130,7 +128,18 @@ public final class RulesCost {
     }
   }
 
-  static URL url(String path) {
+  /**
+   * A class loader of its own over this JVM's class path, each entry first passed through
+   * {@code entries} (to put another build's classes in place of this one's): the classes a side
+   * loads from it are compiled and profiled by the JIT apart from every other side's.
+   */
+  static ClassLoader ownLoader(UnaryOperator<String> entries) {
+    URL[] classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entries).map(RulesCost::url).toArray(URL[]::new);
+    return new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader());
+  }
+
+  private static URL url(String path) {
     try {
       return new File(path).toURI().toURL();
     } catch (MalformedURLException e) {

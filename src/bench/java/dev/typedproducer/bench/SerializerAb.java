@@ -1,8 +1,5 @@
 package dev.typedproducer.bench;
 
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -85,11 +82,8 @@ public final class SerializerAb {
   /** The side in a loader of its own, with {@code classes} replaced by {@code instead} if given. */
   private static IntToDoubleFunction side(String classes, String instead)
       throws ReflectiveOperationException {
-    URL[] classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> instead != null && Path.of(entry).toAbsolutePath().toString().equals(classes)
-            ? instead : entry)
-        .map(RulesCost::url).toArray(URL[]::new);
-    ClassLoader own = new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader());
+    ClassLoader own = RulesCost.ownLoader(entry -> instead != null
+        && Path.of(entry).toAbsolutePath().toString().equals(classes) ? instead : entry);
     return (IntToDoubleFunction) own.loadClass(RulesCostSide.class.getName())
         .getConstructor(String.class).newInstance("rulesAndSerialize");
   }

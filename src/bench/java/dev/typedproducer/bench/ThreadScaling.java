@@ -1,17 +1,14 @@
 package dev.typedproducer.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * How serializing scales from one thread to two, measured in pairs: each round times one thread
@@ -111,9 +108,7 @@ public final class ThreadScaling {
   @SuppressWarnings("unchecked")
   private static IntFunction<double[]> side(String event, String way, int calls)
       throws ReflectiveOperationException {
-    URL[] classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(RulesCost::url).toArray(URL[]::new);
-    ClassLoader own = new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader());
+    ClassLoader own = RulesCost.ownLoader(UnaryOperator.identity());
     return (IntFunction<double[]>) own.loadClass(ThreadScalingSide.class.getName())
         .getConstructor(String.class, String.class, int.class).newInstance(event, way, calls);
   }
