@@ -1,16 +1,10 @@
 package dev.typedproducer.bench;
 
 import dev.typedproducer.internal.serde.AvroWireSerializer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,16 +68,12 @@ public class SerializerBenchmark {
   @State(Scope.Thread)
   public static class PerThread {
     int next;
-    SpecificDatumWriter<SpecificRecord> writer;
-    ByteArrayOutputStream stream;
-    BinaryEncoder encoder;
+    AvroReusedWriter avro;
 
     @Setup(Level.Trial)
     public void start(SerializerBenchmark shared) {
       next = (int) (Thread.currentThread().getId() * 397) & (POOL - 1);
-      writer = new SpecificDatumWriter<>(shared.schema, shared.model);
-      stream = new ByteArrayOutputStream(512);
-      encoder = EncoderFactory.get().binaryEncoder(stream, null);
+      avro = new AvroReusedWriter(SCHEMA_ID, shared.schema, shared.model);
     }
 
     SpecificRecord nextEvent(SpecificRecord[] pool) {
@@ -92,19 +82,7 @@ public class SerializerBenchmark {
     }
 
     byte[] avro(SpecificRecord value) {
-      try {
-        stream.reset();
-        stream.write(0);
-        stream.write(SCHEMA_ID >>> 24);
-        stream.write(SCHEMA_ID >>> 16);
-        stream.write(SCHEMA_ID >>> 8);
-        stream.write(SCHEMA_ID);
-        writer.write(value, encoder);
-        encoder.flush();
-        return stream.toByteArray();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return avro.write(value);
     }
   }
 

@@ -1,9 +1,6 @@
 package dev.typedproducer.bench;
 
 import dev.typedproducer.internal.serde.AvroWireSerializer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -15,10 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -98,23 +92,8 @@ public final class ThreadScalingSide implements IntFunction<double[]>, AutoClose
           new AvroWireSerializer<>(SerializerBenchmark.SCHEMA_ID, first.getSchema(), model);
       return () -> e -> shared.serialize(topic, e);
     }
-    return () -> {
-      SpecificDatumWriter<SpecificRecord> writer =
-          new SpecificDatumWriter<>(first.getSchema(), model);
-      ByteArrayOutputStream stream = new ByteArrayOutputStream(512);
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(stream, null);
-      return e -> {
-        try {
-          stream.reset();
-          stream.write(new byte[] {0, 0, 0, 0, SerializerBenchmark.SCHEMA_ID}, 0, 5);
-          writer.write(e, encoder);
-          encoder.flush();
-          return stream.toByteArray();
-        } catch (IOException x) {
-          throw new UncheckedIOException(x);
-        }
-      };
-    };
+    return () -> new AvroReusedWriter(SerializerBenchmark.SCHEMA_ID, first.getSchema(),
+        model)::write;
   }
 
   private static final class Worker {
